@@ -1,0 +1,124 @@
+import { z } from '@hono/zod-openapi';
+import { ZPageQuery } from '../../platform/pagination';
+import { ZInstant } from '../activities/activities.schemas';
+
+const param = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
+export const ZCommentParams = z.object({ id: param('id'), commentId: param('commentId') });
+export const ZItemParams = z.object({ id: param('id'), itemId: param('itemId') });
+
+// Comments (D5)
+
+export const ZCommentBody = z
+  .strictObject({ body: z.string().trim().min(1).max(20_000) })
+  .openapi('CommentBody');
+
+export const ZComment = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    authorId: z.uuid(),
+    body: z.string(),
+    createdAt: z.string(),
+    editedAt: z.string().nullable(),
+  })
+  .openapi('CaseComment');
+export type TComment = z.infer<typeof ZComment>;
+
+// Checklists (D5)
+
+const ZTitle = z.string().trim().min(1).max(300);
+const ZPosition = z.number().int().min(0).max(10_000);
+
+export const ZCreateChecklistItem = z
+  .strictObject({
+    title: ZTitle,
+    position: ZPosition.optional().openapi({ description: 'Default: after the last item' }),
+  })
+  .openapi('CreateChecklistItem');
+
+export const ZUpdateChecklistItem = z
+  .strictObject({
+    title: ZTitle,
+    position: ZPosition,
+    done: z.boolean().openapi({ description: 'true records who ticked it and when; false clears both' }),
+  })
+  .partial()
+  .openapi('UpdateChecklistItem');
+
+export const ZChecklistItem = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    title: z.string(),
+    position: z.number().int(),
+    done: z.boolean(),
+    doneAt: z.string().nullable(),
+    doneBy: z.uuid().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('ChecklistItem');
+export type TChecklistItem = z.infer<typeof ZChecklistItem>;
+
+// Tasks (D6)
+
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+
+const taskFields = {
+  title: ZTitle,
+  description: z.string().trim().max(20_000),
+  dueAt: ZInstant.nullable(),
+  assigneeId: z.uuid().openapi({ description: 'An active user (default: yourself)' }),
+};
+
+export const ZCreateTask = z
+  .strictObject({
+    title: ZTitle,
+    caseId: z.uuid().optional(),
+    clientId: z
+      .uuid()
+      .optional()
+      .openapi({ description: 'A case, a client or both (the case the client’s)' }),
+  })
+  .extend(z.object(taskFields).omit({ title: true }).partial().shape)
+  .openapi('CreateTask');
+
+export const ZUpdateTask = z
+  .strictObject({
+    ...taskFields,
+    status: z.enum(TASK_STATUSES).openapi({ description: 'done records who and when' }),
+  })
+  .partial()
+  .openapi('UpdateTask');
+
+export const ZTask = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid().nullable(),
+    clientId: z.uuid().nullable(),
+    title: z.string(),
+    description: z.string(),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean().openapi({ description: 'Open and past its due time' }),
+    assigneeId: z.uuid(),
+    status: z.enum(TASK_STATUSES),
+    doneAt: z.string().nullable(),
+    doneBy: z.uuid().nullable(),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Task');
+export type TTask = z.infer<typeof ZTask>;
+
+export const ZTaskListQuery = ZPageQuery.extend({
+  caseId: z.uuid().optional(),
+  clientId: z.uuid().optional().openapi({ description: 'Tasks of the client and of the client’s cases' }),
+  assigneeId: z
+    .union([z.literal('me'), z.uuid()])
+    .optional()
+    .openapi({ description: 'A user id, or me: "my tasks"' }),
+  status: z.enum(TASK_STATUSES).optional(),
+  dueBefore: ZInstant.optional().openapi({ description: 'Due strictly before this time' }),
+});
+export type TTaskListQuery = z.infer<typeof ZTaskListQuery>;

@@ -1,0 +1,124 @@
+import { z } from '@hono/zod-openapi';
+import { searchTerms } from '@kontor/domain';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { resolveScope, scopeWhere } from '../../platform/access';
+import type { TContext } from '../../platform/audit';
+import type { TDeps } from '../../platform/deps';
+import { fieldError } from '../../platform/errors';
+import { decodeCursor, encodeCursor, ZPageQuery } from '../../platform/pagination';
+import { inTenant, type TTx } from '../../platform/tx';
+import { listDefinitions } from '../custom-fields/custom-fields';
+import { CLIENT_SCOPE, loadClients } from './clients.repository';
+import { CLIENT_SOURCES, CLIENT_STATUSES, CLIENT_TYPES } from './clients.schemas';
+
+export const ZClientListQuery = ZPageQuery.extend({
+  status: z.enum(CLIENT_STATUSES).optional(),
+  clientType: z.enum(CLIENT_TYPES).optional(),
+  source: z.enum(CLIENT_SOURCES).optional(),
+  ownerId: z.uuid().optional(),
+  unitId: z.uuid().optional().openapi({ description: 'Clients whose owner belongs to this unit' }),
+  tag: z.string().max(50).optional(),
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: 'Name, e-mail, phone, numbers (folded, partial)' }),
+  sort: z
+    .string()
+    .regex(/^-?(createdAt|displayName|custom\.[a-z][a-z0-9_]{0,62})$/)
+    .default('-createdAt')
+    .openapi({ description: 'createdAt, displayName or custom.<key>; a leading - sorts descending' }),
+}).catchall(z.string().max(200).openapi({ description: 'custom.<key>=value filters on custom fields' }));
+export type TClientListQuery = z.infer<typeof ZClientListQuery>;
+
+type TSortValue = string | number | boolean | null;
+
+// The sort expression of a custom field, typed so that numbers and money sort as numbers.
+async function sortExpression(tx: TTx, tenantId: string, field: string): Promise<RawBuilder<TSortValue>> {
+  if (field === 'createdAt')
+    return sql`to_char(clients.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+  if (field === 'displayName') return sql`clients.display_name`;
+  const key = field.slice('custom.'.length);
+  const def = (await listDefinitions(tx, tenantId, 'client')).find((d) => d.key === key);
+  if (!def) throw fieldError('sort', 'unknown', `no custom field ${key}`);
+  if (def.type === 'number') return sql`(clients.custom ->> ${key})::numeric`;
+  if (def.type === 'money') return sql`(clients.custom -> ${key} ->> 'minor')::bigint`;
+  if (def.type === 'yes_no') return sql`(clients.custom ->> ${key})::boolean`;
+  return sql`clients.custom ->> ${key}`;
+}
+
+// Keyset condition after (k, id) for `order by expr <dir> nulls last, id asc`.
+function after(expr: RawBuilder<TSortValue>, desc: boolean, k: TSortValue, id: string): RawBuilder<boolean> {
+  if (k === null) return sql<boolean>`(${expr} is null and clients.id > ${id})`;
+  const beyond = desc ? sql`${expr} < ${k}` : sql`${expr} > ${k}`;
+  return sql<boolean>`(${beyond} or (${expr} = ${k} and clients.id > ${id}) or ${expr} is null)`;
+}
+
+/** A page of clients in the actor's scope, filtered and sorted, with a cursor for the next. */
+export async function listClients(deps: TDeps, ctx: TContext, q: TClientListQuery) {
+  const cursor = decodeCursor(q.cursor);
+  const desc = q.sort.startsWith('-');
+  return inTenant(deps.database, ctx.actor.tenantId, async (tx) => {
+    const scope = await resolveScope(tx, ctx.actor, 'clients', 'view');
+    const expr = await sortExpression(tx, ctx.actor.tenantId, q.sort.replace(/^-/, ''));
+    let query = tx
+      .selectFrom('clients')
+      .select(['clients.id', expr.as('k')])
+      .where('clients.tenant_id', '=', ctx.actor.tenantId)
+      .where('clients.deleted_at', 'is', null)
+      .where((eb) => scopeWhere(eb, scope, CLIENT_SCOPE));
+    if (q.status) query = query.where('clients.status', '=', q.status);
+    if (q.clientType) query = query.where('clients.client_type', '=', q.clientType);
+    if (q.source) query = query.where('clients.source', '=', q.source);
+    if (q.ownerId) query = query.where('clients.owner_id', '=', q.ownerId);
+    if (q.tag) query = query.where(sql<boolean>`${q.tag} = any(clients.tags)`);
+    if (q.unitId) {
+      const unitId = q.unitId;
+      query = query.where('clients.owner_id', 'in', (eb) =>
+        eb
+          .selectFrom('users')
+          .select('users.id')
+          .where('users.tenant_id', '=', ctx.actor.tenantId)
+          .where('users.unit_id', '=', unitId),
+      );
+    }
+    for (const term of q.q ? searchTerms(q.q) : []) {
+      query = query.where(sql<boolean>`clients.search_text like ${`%${term.replace(/[%_\\]/g, '\\$&')}%`}`);
+    }
+    for (const condition of await customFilters(tx, ctx.actor.tenantId, q))
+      query = query.where(() => condition);
+    if (cursor) query = query.where(after(expr, desc, cursor.k as TSortValue, String(cursor.id)));
+    const rows = await query
+      .orderBy(sql`${expr} ${sql.raw(desc ? 'desc' : 'asc')} nulls last`)
+      .orderBy('clients.id', 'asc')
+      .limit(q.limit + 1)
+      .execute();
+    const pageRows = rows.slice(0, q.limit);
+    const last = pageRows.at(-1);
+    return {
+      items: await loadClients(
+        tx,
+        ctx.actor.tenantId,
+        pageRows.map((r) => r.id),
+      ),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.k as string, id: last.id }) : null,
+    };
+  });
+}
+
+// `custom.<key>=value`: equality on the field's value; multi-choice matches one of its options.
+async function customFilters(tx: TTx, tenantId: string, q: TClientListQuery): Promise<Expression<SqlBool>[]> {
+  const wanted = Object.entries(q).filter(([k]) => k.startsWith('custom.'));
+  if (wanted.length === 0) return [];
+  const defs = new Map((await listDefinitions(tx, tenantId, 'client')).map((d) => [d.key, d]));
+  return wanted.map(([param, value]) => {
+    const key = param.slice('custom.'.length);
+    const def = defs.get(key);
+    if (!def) throw fieldError(param, 'unknown', `no custom field ${key}`);
+    if (def.type === 'multi_choice') return sql<boolean>`clients.custom -> ${key} ? ${String(value)}`;
+    if (def.type === 'money') return sql<boolean>`(clients.custom -> ${key} ->> 'minor') = ${String(value)}`;
+    if (def.type === 'number')
+      return sql<boolean>`(clients.custom ->> ${key})::numeric = ${String(value)}::numeric`;
+    return sql<boolean>`clients.custom ->> ${key} = ${String(value)}`;
+  });
+}

@@ -1,0 +1,106 @@
+import { z } from '@hono/zod-openapi';
+import { searchTerms } from '@kontor/domain';
+import { type RawBuilder, sql } from 'kysely';
+import { resolveScope, scopeWhere } from '../../platform/access';
+import type { TContext } from '../../platform/audit';
+import type { TDeps } from '../../platform/deps';
+import { inTenant } from '../../platform/tx';
+import { CASE_SCOPE, CLIENT_SCOPE } from '../cases/case-scope';
+import { phoneticTerm } from './phonetic';
+
+export const ZSearchHit = z
+  .object({
+    type: z.enum(['client', 'case']),
+    id: z.uuid(),
+    title: z.string(),
+    subtitle: z.string(),
+    score: z.number(),
+  })
+  .openapi('SearchHit');
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+// A record matches when every term occurs in its folded text, or sounds like a name word there
+// (Kölner Phonetik), or (small typos) when the folded query is word-similar to it; the trigram
+// index serves all three. Ranked by trigram word similarity.
+function matches(column: RawBuilder<string>, terms: string[], folded: string) {
+  const all = terms.map((t) => {
+    const literal = sql<boolean>`${column} like ${`%${escapeLike(t)}%`}`;
+    const sound = phoneticTerm(t);
+    return sound ? sql<boolean>`(${literal} or ${column} like ${`%${sound}%`})` : literal;
+  });
+  const every = all.reduce((a, b) => sql<boolean>`${a} and ${b}`);
+  return folded.length >= 4 ? sql<boolean>`((${every}) or ${folded} <% ${column})` : every;
+}
+
+/**
+ * Typeahead across clients and cases within the actor's scope: names, e-mails, phones in any
+ * format, case numbers and platform references; umlauts and small typos tolerated; best first.
+ */
+export async function search(deps: TDeps, ctx: TContext, q: string, limit: number) {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return [];
+  const folded = terms.join(' ');
+  return inTenant(deps.database, ctx.actor.tenantId, async (tx) => {
+    const hits: z.infer<typeof ZSearchHit>[] = [];
+    if (ctx.actor.permissions.has('clients:view')) {
+      const scope = await resolveScope(tx, ctx.actor, 'clients', 'view');
+      const text = sql<string>`clients.search_text`;
+      const rows = await tx
+        .selectFrom('clients')
+        .select([
+          'clients.id',
+          'clients.display_name',
+          'clients.status',
+          sql<number>`word_similarity(${folded}, clients.search_text)`.as('score'),
+        ])
+        .where('clients.tenant_id', '=', ctx.actor.tenantId)
+        .where('clients.deleted_at', 'is', null)
+        .where(matches(text, terms, folded))
+        .where((eb) => scopeWhere(eb, scope, CLIENT_SCOPE))
+        .orderBy('score', 'desc')
+        .orderBy('clients.display_name')
+        .limit(limit)
+        .execute();
+      for (const r of rows)
+        hits.push({
+          type: 'client',
+          id: r.id,
+          title: r.display_name,
+          subtitle: r.status,
+          score: Number(r.score),
+        });
+    }
+    if (ctx.actor.permissions.has('cases:view')) {
+      const scope = await resolveScope(tx, ctx.actor, 'cases', 'view');
+      const text = sql<string>`cases.search_text`;
+      const rows = await tx
+        .selectFrom('cases')
+        .select([
+          'cases.id',
+          'cases.number',
+          'cases.product_kind',
+          'cases.platform_reference',
+          sql<number>`word_similarity(${folded}, cases.search_text)`.as('score'),
+        ])
+        .where('cases.tenant_id', '=', ctx.actor.tenantId)
+        .where('cases.deleted_at', 'is', null)
+        .where(matches(text, terms, folded))
+        .where((eb) => scopeWhere(eb, scope, CASE_SCOPE))
+        .orderBy('score', 'desc')
+        .orderBy('cases.number', 'desc')
+        .limit(limit)
+        .execute();
+      for (const r of rows) {
+        hits.push({
+          type: 'case',
+          id: r.id,
+          title: r.number,
+          subtitle: [r.product_kind, r.platform_reference].filter(Boolean).join(' · '),
+          score: Number(r.score),
+        });
+      }
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  });
+}

@@ -1,0 +1,320 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { sql } from 'kysely';
+import {
+  ArchiveChecker,
+  archiveRows,
+  BackupError,
+  readManifest,
+  type TBackupManifest,
+  type TBackupTable,
+} from './backup-archive';
+import type { TDatabase } from './db';
+import { currentSchemaVersion, latestSchemaVersion, migrate } from './migrate';
+import { asSystem, type TTx } from './tx';
+
+export { BackupError, readManifest, type TBackupManifest, verifyBackup } from './backup-archive';
+
+export type TRestoreSummary = { manifest: TBackupManifest; rows: number; schemaVersion: number };
+
+type TTable = {
+  name: string;
+  columns: string[];
+  primary_key: string[];
+  text_keys: string[];
+  refs: string[];
+  tenant_scoped: boolean;
+};
+
+const PAGE_ROWS = 500;
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+// Tables come from the catalog, so those of later migrations are included without a change here.
+// Jobs are left out: they are this installation's transient work (mails due, backups), and replaying
+// them elsewhere would send old mails again. kontor_migrations is rebuilt by migrating.
+async function listTables(tx: TTx): Promise<TTable[]> {
+  const r = await sql<TTable>`
+    select c.relname::text as name,
+      array(select a.attname::text from pg_attribute a
+        where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+        order by a.attnum) as columns,
+      array(select a.attname::text from pg_index i, unnest(i.indkey::int2[]) with ordinality k(attnum, ord), pg_attribute a
+        where i.indrelid = c.oid and i.indisprimary and a.attrelid = c.oid and a.attnum = k.attnum
+        order by k.ord) as primary_key,
+      array(select a.attname::text from pg_index i, unnest(i.indkey::int2[]) k(attnum), pg_attribute a
+        where i.indrelid = c.oid and i.indisprimary and a.attrelid = c.oid and a.attnum = k.attnum
+          and a.attcollation <> 0) as text_keys,
+      array(select distinct p.relname::text from pg_constraint f join pg_class p on p.oid = f.confrelid
+        where f.conrelid = c.oid and f.contype = 'f' and f.confrelid <> c.oid order by 1) as refs,
+      exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
+        and not a.attisdropped) as tenant_scoped
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+      and c.relname not in ('kontor_migrations', 'jobs')
+    order by c.relname`.execute(tx);
+  return foreignKeyOrder(r.rows);
+}
+
+// Parents before children, so the non-deferrable references to tenants hold row by row; cycles and
+// self-references are left to the deferred constraints of the restore transaction.
+function foreignKeyOrder(tables: TTable[]): TTable[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const ordered: TTable[] = [];
+  const done = new Set<string>();
+  const visit = (t: TTable, path: Set<string>) => {
+    if (done.has(t.name) || path.has(t.name)) return;
+    path.add(t.name);
+    for (const ref of t.refs) {
+      const parent = byName.get(ref);
+      if (parent) visit(parent, path);
+    }
+    done.add(t.name);
+    ordered.push(t);
+  };
+  for (const t of tables) visit(t, new Set());
+  return ordered;
+}
+
+async function schemaVersionIn(tx: TTx): Promise<number> {
+  const exists = await sql<{ t: string | null }>`select to_regclass('kontor_migrations')::text as t`.execute(
+    tx,
+  );
+  if (!exists.rows[0]?.t) return 0;
+  const r = await sql<{ v: number | null }>`select max(version) as v from kontor_migrations`.execute(tx);
+  return r.rows[0]?.v ?? 0;
+}
+
+async function dumpTable(
+  tx: TTx,
+  table: TTable,
+  tenantId: string | null,
+  emit: (text: string) => Promise<void>,
+): Promise<TBackupTable> {
+  if (table.primary_key.length === 0) throw new BackupError(`table ${table.name} has no primary key`);
+  const where =
+    tenantId === null
+      ? sql``
+      : sql`where ${sql.id(table.name === 'tenants' ? 'id' : 'tenant_id')} = ${tenantId}`;
+  // Text keys sort bytewise: the servers' collations must not change the order, hence the checksum.
+  const order = table.primary_key.map((k) =>
+    table.text_keys.includes(k) ? sql`${sql.id('r', k)} collate "C"` : sql.id('r', k),
+  );
+  await sql`declare kontor_backup no scroll cursor for
+    select row_to_json(r)::text as j from (select ${sql.join(table.columns.map((c) => sql.id(c)))}
+    from ${sql.table(table.name)} ${where}) r order by ${sql.join(order)}`.execute(tx);
+  const hash = createHash('sha256');
+  const prefix = `{"table":${JSON.stringify(table.name)},"row":`;
+  let rows = 0;
+  for (;;) {
+    const page = await sql<{ j: string }>`fetch ${sql.raw(String(PAGE_ROWS))} from kontor_backup`.execute(tx);
+    let text = '';
+    for (const { j } of page.rows) {
+      hash.update(`${j}\n`);
+      text += `${prefix}${j}}\n`;
+    }
+    rows += page.rows.length;
+    if (text) await emit(text);
+    if (page.rows.length < PAGE_ROWS) break;
+  }
+  await sql`close kontor_backup`.execute(tx);
+  const { name, columns, primary_key: primaryKey } = table;
+  return { name, columns, primaryKey, rows, sha256: hash.digest('hex') };
+}
+
+// One read-only snapshot, so that the archive is consistent: on PostgreSQL a repeatable-read
+// transaction, on PGlite the one session held for the duration.
+async function dumpDatabase(
+  database: TDatabase,
+  tenantSlug: string | undefined,
+  emit: (text: string) => Promise<void>,
+): Promise<TBackupManifest> {
+  const trx = database.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only');
+  return trx.execute(async (tx) => {
+    // Output settings fixed here rather than taken from the server's configuration.
+    await sql`select set_config('kontor.system', 'on', true), set_config('TimeZone', 'UTC', true),
+      set_config('IntervalStyle', 'postgres', true), set_config('bytea_output', 'hex', true),
+      set_config('extra_float_digits', '1', true)`.execute(tx);
+    const schemaVersion = await schemaVersionIn(tx);
+    if (schemaVersion === 0) throw new BackupError('the database holds no Kontor schema to back up');
+    const tenants = await tx
+      .selectFrom('tenants')
+      .select(['id', 'slug', 'name'])
+      .$if(tenantSlug !== undefined, (q) => q.where('slug', '=', tenantSlug!))
+      .orderBy('id')
+      .execute();
+    if (tenantSlug !== undefined && tenants.length === 0)
+      throw new BackupError(`no tenant with slug ${tenantSlug}`);
+    const tenantId = tenantSlug === undefined ? null : tenants[0]!.id;
+    const tables: TBackupTable[] = [];
+    for (const table of await listTables(tx)) {
+      // Tables without tenant_id belong to the installation, not to one tenant.
+      if (tenantId !== null && table.name !== 'tenants' && !table.tenant_scoped) continue;
+      tables.push(await dumpTable(tx, table, tenantId, emit));
+    }
+    return {
+      format: 'kontor-backup' as const,
+      formatVersion: 1 as const,
+      schemaVersion,
+      createdAt: new Date().toISOString(),
+      sourceEngine: database.engine,
+      scope: tenantId === null ? ('all' as const) : ('tenant' as const),
+      tenants,
+      tables,
+    };
+  });
+}
+
+/** Writes a portable backup of all tenants (or of one) to `out`, atomically, and returns its manifest. */
+export async function writeBackup(
+  database: TDatabase,
+  out: string,
+  opts: { tenantSlug?: string } = {},
+): Promise<TBackupManifest> {
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  // The checksums are known only at the end, so the rows go to a side file first; the archive is then
+  // the manifest's gzip member followed by the rows' (a multi-member gzip file reads as one stream).
+  const partial = `${out}.${randomBytes(4).toString('hex')}.partial`;
+  const body = `${partial}-rows`;
+  try {
+    const gzip = zlib.createGzip();
+    const written = pipeline(gzip, fs.createWriteStream(body));
+    written.catch(() => undefined); // awaited below; a write error also fails the `drain` wait
+    const manifest = await dumpDatabase(database, opts.tenantSlug, async (text) => {
+      if (!gzip.write(text)) await once(gzip, 'drain');
+    }).catch((error) => {
+      gzip.destroy();
+      throw error;
+    });
+    gzip.end();
+    await written;
+    fs.writeFileSync(partial, zlib.gzipSync(`${JSON.stringify(manifest)}\n`));
+    await pipeline(fs.createReadStream(body), fs.createWriteStream(partial, { flags: 'a' }));
+    const fd = fs.openSync(partial, 'r');
+    fs.fsyncSync(fd); // a backup that a power cut can empty after the rename is no backup
+    fs.closeSync(fd);
+    fs.renameSync(partial, out);
+    return manifest;
+  } finally {
+    fs.rmSync(body, { force: true });
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+// Any row counts, not only tenants: audit and trash rows have no reference to a tenant that would
+// make them collide.
+async function assertEmpty(database: TDatabase): Promise<void> {
+  if ((await currentSchemaVersion(database)) === 0) return;
+  const { tenants, filled } = await asSystem(database, async (tx) => {
+    const names: string[] = [];
+    for (const t of await listTables(tx)) {
+      const r = await sql<{ x: boolean }>`select exists (select 1 from ${sql.table(t.name)}) as x`.execute(
+        tx,
+      );
+      if (r.rows[0]?.x) names.push(t.name);
+    }
+    const n = await sql<{ n: number }>`select count(*)::int as n from tenants`.execute(tx);
+    return { tenants: n.rows[0]?.n ?? 0, filled: names };
+  });
+  if (filled.length > 0) {
+    throw new BackupError(
+      `the database is not empty: it holds ${tenants} tenant(s) and rows in ${filled.join(', ')}; ` +
+        'restore needs an empty database',
+    );
+  }
+}
+
+async function insertRows(tx: TTx, table: TBackupTable, rows: string[]): Promise<void> {
+  const cols = sql.join(table.columns.map((c) => sql.id(c)));
+  // The database converts the JSON back to column types itself, so nothing is lost on the way.
+  await sql`insert into ${sql.table(table.name)} (${cols}) overriding system value
+    select ${cols} from jsonb_populate_recordset(null::${sql.table(table.name)}, ${`[${rows.join(',')}]`}::jsonb)`.execute(
+    tx,
+  );
+}
+
+async function loadRows(tx: TTx, file: string, manifest: TBackupManifest): Promise<number> {
+  const present = new Map((await listTables(tx)).map((t) => [t.name, t.columns.join(',')]));
+  for (const t of manifest.tables) {
+    if (present.get(t.name) !== t.columns.join(',')) {
+      throw new BackupError(`table ${t.name} of the backup does not match the database schema`);
+    }
+  }
+  const tables = new Map(manifest.tables.map((t) => [t.name, t]));
+  const checker = new ArchiveChecker(manifest.tables);
+  let batch: string[] = [];
+  let bytes = 0;
+  let current: TBackupTable | undefined;
+  let total = 0;
+  const flush = async () => {
+    if (current && batch.length > 0) await insertRows(tx, current, batch);
+    batch = [];
+    bytes = 0;
+  };
+  for await (const { table, row } of archiveRows(file)) {
+    checker.add(table, row);
+    if (current?.name !== table) {
+      await flush();
+      current = tables.get(table);
+    }
+    batch.push(row);
+    bytes += row.length;
+    total += 1;
+    if (batch.length >= PAGE_ROWS || bytes >= BATCH_BYTES) await flush();
+  }
+  await flush();
+  checker.end();
+  return total;
+}
+
+// Identity columns (audit_log.id, …) continue after the restored values.
+async function resetSequences(tx: TTx, tables: Set<string>): Promise<void> {
+  const r = await sql<{ table: string; column: string; seq: string }>`
+    select c.relname::text as "table", a.attname::text as "column", s.seq
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_attribute a on a.attrelid = c.oid,
+      lateral (select pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) as seq) s
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+      and s.seq is not null`.execute(tx);
+  for (const s of r.rows.filter((s) => tables.has(s.table))) {
+    await sql`select setval(${s.seq}, max(${sql.id(s.column)})) from ${sql.table(s.table)}
+      having max(${sql.id(s.column)}) is not null`.execute(tx);
+  }
+}
+
+/**
+ * Loads a backup into an empty database of either engine: migrates to the backup's schema version,
+ * loads and verifies every row in one transaction (nothing stays on a mismatch), then migrates on.
+ */
+export async function restoreBackup(database: TDatabase, file: string): Promise<TRestoreSummary> {
+  const manifest = await readManifest(file);
+  const latest = latestSchemaVersion();
+  if (manifest.schemaVersion > latest) {
+    throw new BackupError(
+      `${file} has schema version ${manifest.schemaVersion}, newer than this Kontor knows (${latest}): ` +
+        'restore it with the Kontor version that wrote it, or a newer one',
+    );
+  }
+  await assertEmpty(database);
+  const current = await currentSchemaVersion(database);
+  if (current > manifest.schemaVersion) {
+    throw new BackupError(
+      `the database is at schema version ${current}, past the backup's ${manifest.schemaVersion}: ` +
+        'restore into a new, empty database',
+    );
+  }
+  await migrate(database, manifest.schemaVersion);
+  const rows = await database.db.transaction().execute(async (tx) => {
+    await sql`select set_config('kontor.system', 'on', true)`.execute(tx);
+    await sql`set constraints all deferred`.execute(tx);
+    const n = await loadRows(tx, file, manifest);
+    // Checks the deferred references here, so that a violation rolls back like any other error.
+    await sql`set constraints all immediate`.execute(tx);
+    await resetSequences(tx, new Set(manifest.tables.map((t) => t.name)));
+    return n;
+  });
+  await migrate(database);
+  return { manifest, rows, schemaVersion: latest };
+}
