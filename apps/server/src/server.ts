@@ -45,7 +45,7 @@ export async function scheduleDailyJobs(database: TDatabase, now = new Date()): 
 /** `kontor serve`: opens and migrates the database, runs jobs, answers HTTP until stopped. */
 export async function startServer(config: TConfig) {
   const logger = pino({ level: config.logLevel });
-  const database = await openConfiguredDatabase(config, 'kontor serve');
+  const database = await openConfiguredDatabase(config, 'kontor serve', { logger });
   const { deps, runner } = buildDeps(database, config, logger);
   const { app } = createApp(deps);
   runner.start();

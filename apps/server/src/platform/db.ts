@@ -69,9 +69,18 @@ const pgTypes = {
   },
 };
 
-/** Opens a pool on a PostgreSQL server. */
-export function openPostgres(url: string, poolSize = 10): TDatabase {
+/**
+ * Opens a pool on a PostgreSQL server. An idle connection the server ends (a restart, an
+ * administrator, a dropped database) is left by the pool, and the next query opens a new one;
+ * `onIdleError` hears of it. Without a listener Node would end the whole process on that event.
+ */
+export function openPostgres(
+  url: string,
+  poolSize = 10,
+  onIdleError: (error: Error) => void = () => undefined,
+): TDatabase {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes as pg.CustomTypesConfig });
+  pool.on('error', onIdleError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';

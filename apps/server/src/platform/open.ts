@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { TConfig } from './config';
 import { lockDataDir } from './data-lock';
 import { openPglite, openPostgres, type TDatabase } from './db';
@@ -11,11 +12,14 @@ import { detectRlsMode } from './tx';
 export async function openConfiguredDatabase(
   config: TConfig,
   purpose: string,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; logger?: Logger } = {},
 ): Promise<TDatabase> {
   let database: TDatabase;
   if (config.databaseUrl) {
-    database = openPostgres(config.databaseUrl, config.dbPoolSize);
+    const { logger } = options;
+    database = openPostgres(config.databaseUrl, config.dbPoolSize, (error) =>
+      logger?.warn({ err: error }, 'the database server closed an idle connection'),
+    );
   } else {
     const release = lockDataDir(config.dataDir, purpose);
     try {
