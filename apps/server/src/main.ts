@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTenant } from './features/tenants/create-tenant';
 import { createUserFromCli } from './features/users/create-user';
@@ -22,8 +23,10 @@ Usage:
                                      create a user (ROLE: a built-in key such as advisor, or a role name;
                                      UNIT: a unit name or id)
   kontor backup --out FILE [--tenant SLUG]
-                                     write a portable backup of all tenants or one
-  kontor restore FILE                load a backup into an empty database
+                                     write a portable backup of all tenants or one, with their
+                                     document files (from KONTOR_DATA_DIR/files)
+  kontor restore FILE                load a backup into an empty database, and its document files
+                                     into KONTOR_DATA_DIR/files
   kontor help                        this text
 
 Environment: DATABASE_URL (PostgreSQL; without it the embedded database in KONTOR_DATA_DIR, default ./data),
@@ -174,13 +177,19 @@ async function run(argv: string[]): Promise<void> {
         'out',
       ]);
       const out = str(values.out)!;
+      const config = loadConfig();
       // Not migrated first: a backup taken before an upgrade must hold the schema it was taken from.
-      const database = await openConfiguredDatabase(loadConfig(), 'kontor backup', { migrate: false });
+      const database = await openConfiguredDatabase(config, 'kontor backup', { migrate: false });
       try {
-        const m = await writeBackup(database, out, { tenantSlug: str(values.tenant) });
+        // The document files are read from KONTOR_DATA_DIR, also when the rows are on PostgreSQL.
+        const m = await writeBackup(database, out, {
+          tenantSlug: str(values.tenant),
+          dataDir: config.dataDir,
+        });
         const rows = m.tables.reduce((sum, t) => sum + t.rows, 0);
         console.log(
-          `wrote ${out}: ${m.tenants.length} tenant(s), ${rows} rows in ${m.tables.length} tables, schema version ${m.schemaVersion}`,
+          `wrote ${out}: ${m.tenants.length} tenant(s), ${rows} rows in ${m.tables.length} tables, ` +
+            `${m.files?.count ?? 0} document file(s) of ${m.files?.bytes ?? 0} bytes, schema version ${m.schemaVersion}`,
         );
       } finally {
         await database.close();
@@ -192,14 +201,29 @@ async function run(argv: string[]): Promise<void> {
       const file = positionals[0]!;
       if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
       await readManifest(file); // a wrong file is refused before a database is opened or created
+      const config = loadConfig();
       // Not migrated first: the restore migrates to the backup's schema version, loads, then migrates on.
-      const database = await openConfiguredDatabase(loadConfig(), 'kontor restore', { migrate: false });
+      const database = await openConfiguredDatabase(config, 'kontor restore', { migrate: false });
       try {
-        const { manifest, rows, schemaVersion } = await restoreBackup(database, file);
+        const { manifest, rows, files, filesNotInBackup, schemaVersion } = await restoreBackup(
+          database,
+          file,
+          {
+            dataDir: config.dataDir,
+          },
+        );
         console.log(
           `restored ${manifest.tenants.map((t) => t.slug).join(', ') || 'no tenants'} (${rows} rows) from ${file}; ` +
+            `${files} document file(s) into ${path.join(config.dataDir, 'files')}; ` +
             `schema version ${manifest.schemaVersion}${schemaVersion > manifest.schemaVersion ? `, migrated to ${schemaVersion}` : ''}`,
         );
+        if (filesNotInBackup > 0) {
+          // Format 1 archives held the rows only; their files were to be backed up beside them.
+          console.log(
+            `${file} is an older backup without files: copy the ${filesNotInBackup} document file(s) ` +
+              `it names from a copy of the old data directory's files/ into ${path.join(config.dataDir, 'files')}`,
+          );
+        }
       } finally {
         await database.close();
       }

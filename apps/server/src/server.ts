@@ -33,10 +33,15 @@ export function buildDeps(database: TDatabase, config: TConfig, logger = pino({ 
  * Queues the day's (UTC) backup and clean-up of finished jobs. The dedupe keys make them one job
  * each a day, however often and by however many server processes this is called.
  */
-export async function scheduleDailyJobs(database: TDatabase, now = new Date()): Promise<void> {
+export async function scheduleDailyJobs(
+  database: TDatabase,
+  now = new Date(),
+  options: { backups: boolean } = { backups: true },
+): Promise<void> {
   const day = now.toISOString().slice(0, 10);
+  const kinds = options.backups ? ['backup.daily', 'jobs.cleanup'] : ['jobs.cleanup'];
   await asSystem(database, async (tx) => {
-    for (const kind of ['backup.daily', 'jobs.cleanup']) {
+    for (const kind of kinds) {
       await enqueueJob(tx, { tenantId: null, kind, payload: { day }, dedupeKey: `${kind}:${day}` });
     }
   });
@@ -62,7 +67,7 @@ export async function startServer(config: TConfig) {
   // still makes the day's backup.
   let scheduling: Promise<void> = Promise.resolve();
   const queueBackup = () => {
-    scheduling = scheduleDailyJobs(database)
+    scheduling = scheduleDailyJobs(database, new Date(), { backups: config.backupKeep > 0 })
       .then(() => runner.wake())
       .catch((error) => logger.error({ err: error }, 'could not queue the daily backup'));
   };

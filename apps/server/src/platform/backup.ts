@@ -1,25 +1,47 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import {
   ArchiveChecker,
-  archiveRows,
+  archiveEntries,
   BackupError,
+  chunkLine,
+  FILE_CHUNK,
+  FileListing,
+  fileLine,
   readManifest,
+  refersToFiles,
   type TBackupManifest,
   type TBackupTable,
+  type TFileRef,
 } from './backup-archive';
 import type { TDatabase } from './db';
+import { removeStoredFile, storedPath, syncDirectory } from './files';
 import { currentSchemaVersion, latestSchemaVersion, migrate } from './migrate';
 import { asSystem, type TTx } from './tx';
 
-export { BackupError, readManifest, type TBackupManifest, verifyBackup } from './backup-archive';
+export {
+  BackupError,
+  readManifest,
+  type TBackupFiles,
+  type TBackupManifest,
+  verifyBackup,
+} from './backup-archive';
 
-export type TRestoreSummary = { manifest: TBackupManifest; rows: number; schemaVersion: number };
+export type TRestoreSummary = {
+  manifest: TBackupManifest;
+  rows: number;
+  /** Files written under the data directory. */
+  files: number;
+  /** Files that restored rows name but the archive does not hold (format 1 archives only). */
+  filesNotInBackup: number;
+  schemaVersion: number;
+};
 
 type TTable = {
   name: string;
@@ -35,7 +57,8 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 
 // Tables come from the catalog, so those of later migrations are included without a change here.
 // Jobs are left out: they are this installation's transient work (mails due, backups), and replaying
-// them elsewhere would send old mails again. kontor_migrations is rebuilt by migrating.
+// them elsewhere would send old mails again. kontor_migrations is rebuilt by migrating, and
+// client_reach by its triggers as the restore inserts cases, applicants and co-executors.
 async function listTables(tx: TTx): Promise<TTable[]> {
   const r = await sql<TTable>`
     select c.relname::text as name,
@@ -54,7 +77,7 @@ async function listTables(tx: TTx): Promise<TTable[]> {
         and not a.attisdropped) as tenant_scoped
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
-      and c.relname not in ('kontor_migrations', 'jobs')
+      and c.relname not in ('kontor_migrations', 'jobs', 'client_reach')
     order by c.relname`.execute(tx);
   return foreignKeyOrder(r.rows);
 }
@@ -88,6 +111,21 @@ async function schemaVersionIn(tx: TTx): Promise<number> {
   return r.rows[0]?.v ?? 0;
 }
 
+function tenantWhere(table: TTable, tenantId: string | null) {
+  return tenantId === null
+    ? sql``
+    : sql`where ${sql.id(table.name === 'tenants' ? 'id' : 'tenant_id')} = ${tenantId}`;
+}
+
+// Text keys sort bytewise: the servers' collations must not change the order, hence the checksum.
+function rowOrder(table: TTable) {
+  return sql.join(
+    table.primary_key.map((k) =>
+      table.text_keys.includes(k) ? sql`${sql.id('r', k)} collate "C"` : sql.id('r', k),
+    ),
+  );
+}
+
 async function dumpTable(
   tx: TTx,
   table: TTable,
@@ -95,17 +133,9 @@ async function dumpTable(
   emit: (text: string) => Promise<void>,
 ): Promise<TBackupTable> {
   if (table.primary_key.length === 0) throw new BackupError(`table ${table.name} has no primary key`);
-  const where =
-    tenantId === null
-      ? sql``
-      : sql`where ${sql.id(table.name === 'tenants' ? 'id' : 'tenant_id')} = ${tenantId}`;
-  // Text keys sort bytewise: the servers' collations must not change the order, hence the checksum.
-  const order = table.primary_key.map((k) =>
-    table.text_keys.includes(k) ? sql`${sql.id('r', k)} collate "C"` : sql.id('r', k),
-  );
   await sql`declare kontor_backup no scroll cursor for
     select row_to_json(r)::text as j from (select ${sql.join(table.columns.map((c) => sql.id(c)))}
-    from ${sql.table(table.name)} ${where}) r order by ${sql.join(order)}`.execute(tx);
+    from ${sql.table(table.name)} ${tenantWhere(table, tenantId)}) r order by ${rowOrder(table)}`.execute(tx);
   const hash = createHash('sha256');
   const prefix = `{"table":${JSON.stringify(table.name)},"row":`;
   let rows = 0;
@@ -125,11 +155,90 @@ async function dumpTable(
   return { name, columns, primaryKey, rows, sha256: hash.digest('hex') };
 }
 
+// Streams one stored file into the archive chunk by chunk; answers what is wrong with it, if anything.
+async function dumpFile(
+  dataDir: string,
+  ref: TFileRef,
+  emit: (text: string) => Promise<void>,
+): Promise<string | null> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(storedPath(dataDir, ref.key), 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return `${ref.key} is missing`;
+    throw error;
+  }
+  try {
+    await emit(fileLine(ref));
+    const hash = createHash('sha256');
+    const buffer = Buffer.alloc(FILE_CHUNK);
+    let size = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, FILE_CHUNK, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      size += bytesRead;
+      await emit(chunkLine(buffer.subarray(0, bytesRead)));
+    }
+    const sha256 = hash.digest('hex');
+    if (size === ref.size && sha256 === ref.sha256) return null;
+    return `${ref.key} has ${size} bytes with checksum ${sha256}, its row records ${ref.size} bytes with ${ref.sha256}`;
+  } finally {
+    await handle.close();
+  }
+}
+
+// The files that the rows of `tables` name, in the order of those rows (which verification relies
+// on). Inside the snapshot: on PGlite no purge can remove a file meanwhile, on PostgreSQL one that
+// commits during the backup makes it fail, and the daily job tries again. Every file is looked at
+// before failing, so that one run names all that are wrong.
+async function dumpFiles(
+  tx: TTx,
+  tables: TTable[],
+  tenantId: string | null,
+  dataDir: string,
+  emit: (text: string) => Promise<void>,
+) {
+  const listing = new FileListing();
+  const problems: string[] = [];
+  for (const table of tables) {
+    await sql`declare kontor_backup_files no scroll cursor for
+      select r.file_key as key, r.size_bytes::text as size, r.sha256 from (select * from ${sql.table(table.name)}
+      ${tenantWhere(table, tenantId)}) r where r.file_key is not null order by ${rowOrder(table)}`.execute(
+      tx,
+    );
+    for (;;) {
+      const page = await sql<{ key: string; size: string; sha256: string }>`fetch ${sql.raw(
+        String(PAGE_ROWS),
+      )} from kontor_backup_files`.execute(tx);
+      for (const row of page.rows) {
+        const ref = { key: row.key, size: Number(row.size), sha256: row.sha256 };
+        const problem = await dumpFile(dataDir, ref, emit);
+        if (problem) problems.push(`${problem} (${table.name})`);
+        listing.add(ref);
+      }
+      if (page.rows.length < PAGE_ROWS) break;
+    }
+    await sql`close kontor_backup_files`.execute(tx);
+  }
+  if (problems.length > 0) {
+    const shown =
+      problems.slice(0, 10).join('; ') + (problems.length > 10 ? `; and ${problems.length - 10} more` : '');
+    // A backup without its documents would restore them broken: none is written instead.
+    throw new BackupError(
+      `no backup written: ${problems.length} stored file(s) named by the database are missing or damaged ` +
+        `under ${path.join(dataDir, 'files')}: ${shown}. Put the files back (from an older backup), ` +
+        'or delete their documents and purge them from the trash',
+    );
+  }
+  return listing.summary();
+}
+
 // One read-only snapshot, so that the archive is consistent: on PostgreSQL a repeatable-read
 // transaction, on PGlite the one session held for the duration.
 async function dumpDatabase(
   database: TDatabase,
-  tenantSlug: string | undefined,
+  { tenantSlug, dataDir }: TBackupOptions,
   emit: (text: string) => Promise<void>,
 ): Promise<TBackupManifest> {
   const trx = database.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only');
@@ -150,40 +259,56 @@ async function dumpDatabase(
       throw new BackupError(`no tenant with slug ${tenantSlug}`);
     const tenantId = tenantSlug === undefined ? null : tenants[0]!.id;
     const tables: TBackupTable[] = [];
+    const withFiles: TTable[] = [];
     for (const table of await listTables(tx)) {
       // Tables without tenant_id belong to the installation, not to one tenant.
       if (tenantId !== null && table.name !== 'tenants' && !table.tenant_scoped) continue;
       tables.push(await dumpTable(tx, table, tenantId, emit));
+      if (refersToFiles(table.columns)) withFiles.push(table);
     }
+    const files = await dumpFiles(tx, withFiles, tenantId, dataDir, emit);
     return {
       format: 'kontor-backup' as const,
-      formatVersion: 1 as const,
+      formatVersion: 2 as const,
       schemaVersion,
       createdAt: new Date().toISOString(),
       sourceEngine: database.engine,
       scope: tenantId === null ? ('all' as const) : ('tenant' as const),
       tenants,
       tables,
+      files,
     };
   });
 }
 
-/** Writes a portable backup of all tenants (or of one) to `out`, atomically, and returns its manifest. */
+export type TBackupOptions = {
+  /** The data directory whose `files/` holds the stored files the rows name. */
+  dataDir: string;
+  /** Only this tenant; all when left out. */
+  tenantSlug?: string;
+};
+
+/**
+ * Writes a portable backup of all tenants (or of one), with the stored files their rows name, to
+ * `out`, atomically, and returns its manifest. Fails, writing nothing, when such a file is missing
+ * or differs from its row.
+ */
 export async function writeBackup(
   database: TDatabase,
   out: string,
-  opts: { tenantSlug?: string } = {},
+  opts: TBackupOptions,
 ): Promise<TBackupManifest> {
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  // The checksums are known only at the end, so the rows go to a side file first; the archive is then
-  // the manifest's gzip member followed by the rows' (a multi-member gzip file reads as one stream).
+  // The checksums are known only at the end, so the rows and files go to a side file first; the
+  // archive is then the manifest's gzip member followed by the side file's (a multi-member gzip file
+  // reads as one stream).
   const partial = `${out}.${randomBytes(4).toString('hex')}.partial`;
   const body = `${partial}-rows`;
   try {
     const gzip = zlib.createGzip();
     const written = pipeline(gzip, fs.createWriteStream(body));
     written.catch(() => undefined); // awaited below; a write error also fails the `drain` wait
-    const manifest = await dumpDatabase(database, opts.tenantSlug, async (text) => {
+    const manifest = await dumpDatabase(database, opts, async (text) => {
       if (!gzip.write(text)) await once(gzip, 'drain');
     }).catch((error) => {
       gzip.destroy();
@@ -236,7 +361,67 @@ async function insertRows(tx: TTx, table: TBackupTable, rows: string[]): Promise
   );
 }
 
-async function loadRows(tx: TTx, file: string, manifest: TBackupManifest): Promise<number> {
+// A restore's files, written under <data dir>/files/.restore-<random>/ (on the file system of
+// their places, so that a rename moves them) and renamed into place only once all are checked.
+class StagedFiles {
+  readonly dir: string;
+  readonly keys: string[] = [];
+  #out: fsp.FileHandle | undefined;
+  constructor(readonly dataDir: string) {
+    this.dir = path.join(dataDir, 'files', `.restore-${randomBytes(6).toString('hex')}`);
+  }
+
+  async begin(key: string) {
+    await this.finish();
+    if (this.keys.length === 0) await fsp.mkdir(this.dir, { recursive: true });
+    this.#out = await fsp.open(path.join(this.dir, String(this.keys.length)), 'wx', 0o640);
+    this.keys.push(key);
+  }
+
+  async write(data: Buffer) {
+    await this.#out!.write(data);
+  }
+
+  async finish() {
+    const out = this.#out;
+    this.#out = undefined;
+    if (!out) return;
+    try {
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+  }
+
+  /** Renames every file into place (a file of the same key is replaced), noting each in `placed`. */
+  async place(placed: string[]) {
+    if (this.keys.length === 0) return;
+    const dirs = new Set<string>([path.join(this.dataDir, 'files')]);
+    for (const [i, key] of this.keys.entries()) {
+      const target = storedPath(this.dataDir, key);
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await fsp.rename(path.join(this.dir, String(i)), target);
+      placed.push(key);
+      dirs.add(path.dirname(target)).add(path.dirname(path.dirname(target)));
+    }
+    for (const dir of dirs) await syncDirectory(dir);
+  }
+
+  async discard() {
+    await this.#out?.close().catch(() => undefined);
+    await fsp.rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+type TLoaded = { rows: number; files: number; filesNotInBackup: number };
+
+// Rows go into the database in batches, files into `staged`; the checker sees every entry first.
+async function loadArchive(
+  tx: TTx,
+  file: string,
+  manifest: TBackupManifest,
+  staged: StagedFiles,
+): Promise<TLoaded> {
   const present = new Map((await listTables(tx)).map((t) => [t.name, t.columns.join(',')]));
   for (const t of manifest.tables) {
     if (present.get(t.name) !== t.columns.join(',')) {
@@ -244,7 +429,7 @@ async function loadRows(tx: TTx, file: string, manifest: TBackupManifest): Promi
     }
   }
   const tables = new Map(manifest.tables.map((t) => [t.name, t]));
-  const checker = new ArchiveChecker(manifest.tables);
+  const checker = new ArchiveChecker(manifest);
   let batch: string[] = [];
   let bytes = 0;
   let current: TBackupTable | undefined;
@@ -254,20 +439,27 @@ async function loadRows(tx: TTx, file: string, manifest: TBackupManifest): Promi
     batch = [];
     bytes = 0;
   };
-  for await (const { table, row } of archiveRows(file)) {
-    checker.add(table, row);
-    if (current?.name !== table) {
+  for await (const entry of archiveEntries(file)) {
+    checker.add(entry);
+    if (entry.kind !== 'row') {
       await flush();
-      current = tables.get(table);
+      if (entry.kind === 'file') await staged.begin(entry.file.key);
+      else await staged.write(entry.data);
+      continue;
     }
-    batch.push(row);
-    bytes += row.length;
+    if (current?.name !== entry.table) {
+      await flush();
+      current = tables.get(entry.table);
+    }
+    batch.push(entry.row);
+    bytes += entry.row.length;
     total += 1;
     if (batch.length >= PAGE_ROWS || bytes >= BATCH_BYTES) await flush();
   }
   await flush();
-  checker.end();
-  return total;
+  await staged.finish();
+  const files = checker.end();
+  return { rows: total, files: files.count, filesNotInBackup: files.notHeld };
 }
 
 // Identity columns (audit_log.id, …) continue after the restored values.
@@ -284,11 +476,48 @@ async function resetSequences(tx: TTx, tables: Set<string>): Promise<void> {
   }
 }
 
+// One transaction for the rows. The files are renamed into place just before it commits, as an
+// upload does (ADR 0005): a failure in between leaves files that no row names, which are harmless
+// and removed again here when the process lives on, never a row without its file. Renaming after
+// the commit instead would leave committed rows without files if the renames failed half way.
+async function loadInTransaction(
+  database: TDatabase,
+  file: string,
+  manifest: TBackupManifest,
+  dataDir: string,
+): Promise<TLoaded> {
+  const staged = new StagedFiles(dataDir);
+  const placed: string[] = [];
+  try {
+    return await database.db.transaction().execute(async (tx) => {
+      await sql`select set_config('kontor.system', 'on', true)`.execute(tx);
+      await sql`set constraints all deferred`.execute(tx);
+      const loaded = await loadArchive(tx, file, manifest, staged);
+      // Checks the deferred references here, so that a violation rolls back like any other error.
+      await sql`set constraints all immediate`.execute(tx);
+      await resetSequences(tx, new Set(manifest.tables.map((t) => t.name)));
+      await staged.place(placed);
+      return loaded;
+    });
+  } catch (error) {
+    // Rolled back: no row names these files (the database was empty before).
+    for (const key of placed) await removeStoredFile(dataDir, key).catch(() => undefined);
+    throw error;
+  } finally {
+    await staged.discard();
+  }
+}
+
 /**
- * Loads a backup into an empty database of either engine: migrates to the backup's schema version,
- * loads and verifies every row in one transaction (nothing stays on a mismatch), then migrates on.
+ * Loads a backup into an empty database of either engine, and its files into `dataDir`/files:
+ * migrates to the backup's schema version, loads and verifies every row and file in one
+ * transaction (nothing stays on a mismatch), then migrates on.
  */
-export async function restoreBackup(database: TDatabase, file: string): Promise<TRestoreSummary> {
+export async function restoreBackup(
+  database: TDatabase,
+  file: string,
+  opts: { dataDir: string },
+): Promise<TRestoreSummary> {
   const manifest = await readManifest(file);
   const latest = latestSchemaVersion();
   if (manifest.schemaVersion > latest) {
@@ -306,15 +535,7 @@ export async function restoreBackup(database: TDatabase, file: string): Promise<
     );
   }
   await migrate(database, manifest.schemaVersion);
-  const rows = await database.db.transaction().execute(async (tx) => {
-    await sql`select set_config('kontor.system', 'on', true)`.execute(tx);
-    await sql`set constraints all deferred`.execute(tx);
-    const n = await loadRows(tx, file, manifest);
-    // Checks the deferred references here, so that a violation rolls back like any other error.
-    await sql`set constraints all immediate`.execute(tx);
-    await resetSequences(tx, new Set(manifest.tables.map((t) => t.name)));
-    return n;
-  });
+  const loaded = await loadInTransaction(database, file, manifest, opts.dataDir);
   await migrate(database);
-  return { manifest, rows, schemaVersion: latest };
+  return { manifest, ...loaded, schemaVersion: latest };
 }

@@ -40,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     publicUrl: (env.KONTOR_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     smtpUrl: env.KONTOR_SMTP_URL?.trim() || null,
     mailFrom: env.KONTOR_MAIL_FROM?.trim() || 'Kontor <kontor@localhost>',
-    backupKeep: intEnv(env, 'KONTOR_BACKUP_KEEP', 14),
+    backupKeep: intEnv(env, 'KONTOR_BACKUP_KEEP', 14, 0),
     dbPoolSize: intEnv(env, 'KONTOR_DB_POOL_SIZE', 10),
     trustProxy: env.KONTOR_TRUST_PROXY === '1' || env.KONTOR_TRUST_PROXY === 'true',
     publicRateLimit: intEnv(env, 'KONTOR_PUBLIC_RATE_LIMIT', 20),

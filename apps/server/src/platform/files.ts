@@ -32,6 +32,9 @@ export type TStoreOptions = {
 const KEY = /^files\/[0-9a-f-]{36}\/[0-9a-f]{2}\/[0-9a-f-]{36}$/;
 const READ_CHUNK = 64 * 1024;
 
+/** Whether `key` is a file key as this module makes them (files/<tenant>/<aa>/<uuid>). */
+export const isFileKey = (key: string): boolean => KEY.test(key);
+
 /** The absolute path of a stored file; refuses anything that is not a key this module made. */
 export function storedPath(dataDir: string, key: string): string {
   if (!KEY.test(key)) throw new Error(`not a file key: ${key}`);
@@ -57,8 +60,11 @@ function meter(maxBytes: number) {
   return { stream, result: () => ({ size, sha256: hash.digest('hex') }) };
 }
 
-// A rename is durable only once the folder holding it is synced; some platforms cannot sync a folder.
-async function syncDirectory(dir: string): Promise<void> {
+/**
+ * Syncs a folder: a rename in it is durable only then. Where the platform cannot sync a folder,
+ * nothing is done.
+ */
+export async function syncDirectory(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(dir, 'r');
