@@ -184,6 +184,18 @@ export type ClientPhonesTable = {
   deletion_id: string | null;
 };
 
+export type ClientReachTable = {
+  tenant_id: string;
+  client_id: string;
+  user_id: string;
+};
+
+export type ClientReachExpectedTable = {
+  tenant_id: string | null;
+  client_id: string | null;
+  user_id: string | null;
+};
+
 export type ClientRelationsTable = {
   tenant_id: string;
   id: Generated<string>;
@@ -529,6 +541,8 @@ export type DB = {
   client_addresses: ClientAddressesTable;
   client_emails: ClientEmailsTable;
   client_phones: ClientPhonesTable;
+  client_reach: ClientReachTable;
+  client_reach_expected: ClientReachExpectedTable;
   client_relations: ClientRelationsTable;
   clients: ClientsTable;
   consents: ConsentsTable;

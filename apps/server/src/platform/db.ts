@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../generated/db';
 import { SerialPGliteDialect } from './pglite-dialect';
@@ -73,15 +73,24 @@ const pgTypes = {
  * Opens a pool on a PostgreSQL server. An idle connection the server ends (a restart, an
  * administrator, a dropped database) is left by the pool, and the next query opens a new one;
  * `onIdleError` hears of it. Without a listener Node would end the whole process on that event.
+ * `log` sees every statement sent (Kysely's log option; the bench replays them as raw SQL).
  */
 export function openPostgres(
   url: string,
   poolSize = 10,
   onIdleError: (error: Error) => void = () => undefined,
+  log?: LogConfig,
 ): TDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: pgTypes as pg.CustomTypesConfig,
+    // JIT compilation pays off for long reports, not for the short queries of a request: a cost
+    // estimate above jit_above_cost made one list query spend 370 ms compiling. Off per session.
+    options: '-c jit=off',
+  });
   pool.on('error', onIdleError);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   const safe = new URL(url);
   safe.password = '';
   safe.username = '';

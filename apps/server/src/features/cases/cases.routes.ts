@@ -3,6 +3,7 @@ import { contextOf, defineRoute, newRouter } from '../../platform/http';
 import { ZPage } from '../../platform/pagination';
 import { json, jsonBody, ZIdParam } from '../../platform/schemas';
 import { assignCase } from './assign-case';
+import { caseBoard, ZBoard, ZBoardQuery } from './case-board';
 import { ZAssign, ZCase, ZCreateCase, ZStageMoveInput, ZUpdateCase } from './cases.schemas';
 import { createCase } from './create-case';
 import { deleteCase, getCase, listCases, restoreCase, updateCase, ZCaseListQuery } from './manage-cases';
@@ -34,6 +35,18 @@ export const casesRoutes = newRouter()
       responses: { 200: json(ZPage(ZCase)) },
     }),
     async (c) => c.json(await listCases(c.get('deps'), contextOf(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/cases/board',
+      tags,
+      summary: 'A pipeline as a board: per stage the count of cases in your scope and the latest moved ones',
+      permission: 'cases:view',
+      request: { query: ZBoardQuery },
+      responses: { 200: json(ZBoard) },
+    }),
+    async (c) => c.json(await caseBoard(c.get('deps'), contextOf(c), c.req.valid('query')), 200),
   )
   .openapi(
     defineRoute({

@@ -33,25 +33,56 @@ export type TClientListQuery = z.infer<typeof ZClientListQuery>;
 
 type TSortValue = string | number | boolean | null;
 
-// The sort expression of a custom field, typed so that numbers and money sort as numbers.
-async function sortExpression(tx: TTx, tenantId: string, field: string): Promise<RawBuilder<TSortValue>> {
-  if (field === 'createdAt')
-    return sql`to_char(clients.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-  if (field === 'displayName') return sql`clients.display_name`;
+type TSort = {
+  /** What the rows are ordered by (the column itself where there is one, so an index serves it). */
+  order: RawBuilder<TSortValue>;
+  /** The value the cursor carries, as text or JSON. */
+  key: RawBuilder<TSortValue>;
+  /** A cursor's value turned back into something `order` compares with. */
+  fromKey: (k: TSortValue) => RawBuilder<TSortValue>;
+  /** Custom fields may be missing (they sort last); the columns never are. */
+  nullable: boolean;
+};
+
+const same = (expr: RawBuilder<TSortValue>, nullable = true): TSort => ({
+  order: expr,
+  key: expr,
+  fromKey: (k) => sql`${k}`,
+  nullable,
+});
+
+// What a sort field orders by; custom fields are typed so that numbers and money sort as numbers.
+async function sortOf(tx: TTx, tenantId: string, field: string): Promise<TSort> {
+  if (field === 'createdAt') {
+    return {
+      order: sql`clients.created_at`,
+      key: sql`to_char(clients.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+      fromKey: (k) => sql`(${k}::timestamp at time zone 'UTC')`,
+      nullable: false,
+    };
+  }
+  if (field === 'displayName') return same(sql`clients.display_name`, false);
   const key = field.slice('custom.'.length);
   const def = (await listDefinitions(tx, tenantId, 'client')).find((d) => d.key === key);
   if (!def) throw fieldError('sort', 'unknown', `no custom field ${key}`);
-  if (def.type === 'number') return sql`(clients.custom ->> ${key})::numeric`;
-  if (def.type === 'money') return sql`(clients.custom -> ${key} ->> 'minor')::bigint`;
-  if (def.type === 'yes_no') return sql`(clients.custom ->> ${key})::boolean`;
-  return sql`clients.custom ->> ${key}`;
+  if (def.type === 'number') return same(sql`(clients.custom ->> ${key})::numeric`);
+  if (def.type === 'money') return same(sql`(clients.custom -> ${key} ->> 'minor')::bigint`);
+  if (def.type === 'yes_no') return same(sql`(clients.custom ->> ${key})::boolean`);
+  return same(sql`clients.custom ->> ${key}`);
 }
 
 // Keyset condition after (k, id) for `order by expr <dir> nulls last, id asc`.
-function after(expr: RawBuilder<TSortValue>, desc: boolean, k: TSortValue, id: string): RawBuilder<boolean> {
+function after(sort: TSort, desc: boolean, k: TSortValue, id: string): RawBuilder<boolean> {
+  const expr = sort.order;
   if (k === null) return sql<boolean>`(${expr} is null and clients.id > ${id})`;
-  const beyond = desc ? sql`${expr} < ${k}` : sql`${expr} > ${k}`;
-  return sql<boolean>`(${beyond} or (${expr} = ${k} and clients.id > ${id}) or ${expr} is null)`;
+  const at = sort.fromKey(k);
+  const beyond = desc ? sql`${expr} < ${at}` : sql`${expr} > ${at}`;
+  if (!sort.nullable) {
+    // the first condition alone bounds an index range scan; the rest breaks ties
+    const from = desc ? sql`${expr} <= ${at}` : sql`${expr} >= ${at}`;
+    return sql<boolean>`(${from} and (${beyond} or clients.id > ${id}))`;
+  }
+  return sql<boolean>`(${beyond} or (${expr} = ${at} and clients.id > ${id}) or ${expr} is null)`;
 }
 
 /** A page of clients in the actor's scope, filtered and sorted, with a cursor for the next. */
@@ -60,10 +91,10 @@ export async function listClients(deps: TDeps, ctx: TContext, q: TClientListQuer
   const desc = q.sort.startsWith('-');
   return inTenant(deps.database, ctx.actor.tenantId, async (tx) => {
     const scope = await resolveScope(tx, ctx.actor, 'clients', 'view');
-    const expr = await sortExpression(tx, ctx.actor.tenantId, q.sort.replace(/^-/, ''));
+    const sort = await sortOf(tx, ctx.actor.tenantId, q.sort.replace(/^-/, ''));
     let query = tx
       .selectFrom('clients')
-      .select(['clients.id', expr.as('k')])
+      .select(['clients.id', sort.key.as('k')])
       .where('clients.tenant_id', '=', ctx.actor.tenantId)
       .where('clients.deleted_at', 'is', null)
       .where((eb) => scopeWhere(eb, scope, CLIENT_SCOPE));
@@ -87,9 +118,9 @@ export async function listClients(deps: TDeps, ctx: TContext, q: TClientListQuer
     }
     for (const condition of await customFilters(tx, ctx.actor.tenantId, q))
       query = query.where(() => condition);
-    if (cursor) query = query.where(after(expr, desc, cursor.k as TSortValue, String(cursor.id)));
+    if (cursor) query = query.where(after(sort, desc, cursor.k as TSortValue, String(cursor.id)));
     const rows = await query
-      .orderBy(sql`${expr} ${sql.raw(desc ? 'desc' : 'asc')} nulls last`)
+      .orderBy(sql`${sort.order} ${sql.raw(desc ? 'desc' : 'asc')} nulls last`)
       .orderBy('clients.id', 'asc')
       .limit(q.limit + 1)
       .execute();

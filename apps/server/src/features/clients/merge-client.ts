@@ -41,12 +41,15 @@ export const CLIENT_REFERENCES: readonly TClientReference[] = [
   { table: 'tasks', column: 'client_id', merge: 'move' },
   // A document keeps its bytes where they are: the file key names the tenant, not the client.
   { table: 'documents', column: 'client_id', merge: 'move' },
+  // Who reaches a client through its cases: the triggers of migration 0008 recompute it as the
+  // cases and applicants above move.
+  { table: 'client_reach', column: 'client_id', merge: 'derived' },
 ];
 
 export type TClientReference = {
   table: string;
   column: string;
-  merge: 'move' | 'applicants' | 'relations' | 'contacts';
+  merge: 'move' | 'applicants' | 'relations' | 'contacts' | 'derived';
 };
 
 export const ZMergeClients = z
