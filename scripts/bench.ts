@@ -3,16 +3,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Cleanup } from './bench/cleanup';
-import { measureCodeLoad, measureColdStarts } from './bench/cold-start';
+import { measureCodeLoad, measureColdStarts, type TColdStart } from './bench/cold-start';
 import { formatComparison, readPrevious } from './bench/compare';
+import { CRM_NOTES, runCrmScenarios } from './bench/crm/run';
 import { describeMachine, loadAverage } from './bench/machine';
 import { formatReport, ratiosOf, type TBenchReport, toJson } from './bench/report';
 import { runScenarios } from './bench/run-scenarios';
 import { SCENARIOS } from './bench/scenarios';
 import { loadSettings, scratchDir } from './bench/settings';
 
-function notesOf(report: Omit<TBenchReport, 'notes'>, connections: Record<string, number>): string[] {
-  const notes = SCENARIOS.flatMap((s) => (s.note ? [s.note] : []));
+function notesOf(
+  report: Omit<TBenchReport, 'notes'>,
+  connections: Record<string, number>,
+  crm: boolean,
+): string[] {
+  const notes = report.scenarios.length > 0 ? SCENARIOS.flatMap((s) => (s.note ? [s.note] : [])) : [];
+  if (crm) notes.push(...CRM_NOTES);
   notes.push(
     `load generator, raw baselines and server share this machine's ${report.machine.cpus} CPUs; ` +
       'the server logs one JSON line per request (to a file), as in production',
@@ -36,11 +42,20 @@ async function main() {
   cleanup.defer(`remove ${scratch}`, () => fs.rmSync(scratch, { recursive: true, force: true }));
   try {
     const load = loadAverage();
-    process.stderr.write('measuring cold starts…\n');
-    const codeLoadMs = await measureCodeLoad();
-    const { results: coldStarts, pgliteDir } = await measureColdStarts(settings, cleanup, scratch);
+    const only = settings.only;
+    let codeLoadMs = Number.NaN;
+    let coldStarts: TColdStart[] = [];
+    let pgliteDir: string | null = null;
+    if (only !== 'crm') {
+      process.stderr.write('measuring cold starts…\n');
+      codeLoadMs = await measureCodeLoad();
+      ({ results: coldStarts, pgliteDir } = await measureColdStarts(settings, cleanup, scratch));
+    }
     const machine = await describeMachine(settings.adminUrl, pgliteDir, load);
-    const { results, connections } = await runScenarios(settings, cleanup, scratch);
+    const auth =
+      only === 'crm' ? { results: [], connections: {} } : await runScenarios(settings, cleanup, scratch);
+    const crm = only === 'auth' ? null : await runCrmScenarios(settings, cleanup, scratch);
+    const results = [...auth.results, ...(crm?.results ?? [])];
     const partial = {
       format: 1 as const,
       at: new Date().toISOString(),
@@ -53,9 +68,10 @@ async function main() {
       codeLoadMs,
       coldStarts,
       scenarios: results,
-      ratios: ratiosOf(SCENARIOS, results),
+      ratios: ratiosOf([...SCENARIOS, ...(crm?.scenarios ?? [])], results),
+      ...(crm ? { seeding: crm.seeding } : {}),
     };
-    const report: TBenchReport = { ...partial, notes: notesOf(partial, connections) };
+    const report: TBenchReport = { ...partial, notes: notesOf(partial, auth.connections, crm !== null) };
     console.log(formatReport(report));
     const previous = readPrevious(settings.outFile);
     const comparison = previous ? formatComparison(previous, report) : [];

@@ -15,11 +15,16 @@ export type TBenchUser = { id: string; email: string; unitId: string; sessionTok
 export type TFixture = { tenantId: string; tenantSlug: string; password: string; users: TBenchUser[] };
 
 /** Signs a user in over HTTP and returns the session token from the cookie. */
-export async function signIn(agent: http.Agent, baseUrl: string, email: string): Promise<string> {
+export async function signIn(
+  agent: http.Agent,
+  baseUrl: string,
+  email: string,
+  tenant = BENCH_TENANT,
+): Promise<string> {
   const answer = await request(agent, `${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: BENCH_TENANT, email, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ tenant, email, password: BENCH_PASSWORD }),
   });
   expectStatus(answer, 200, `sign-in of ${email}`);
   const cookie = (answer.headers['set-cookie'] ?? []).find((c) => c.startsWith('kontor_session='));

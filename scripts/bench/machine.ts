@@ -46,7 +46,11 @@ async function pgliteVersion(dataDir: string): Promise<string> {
 export const loadAverage = () => Math.round(os.loadavg()[0]! * 100) / 100;
 
 /** What the figures were measured on: they mean little without it. */
-export async function describeMachine(adminUrl: string, pgliteDir: string, load: number): Promise<TMachine> {
+export async function describeMachine(
+  adminUrl: string,
+  pgliteDir: string | null,
+  load: number,
+): Promise<TMachine> {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,
@@ -56,6 +60,6 @@ export async function describeMachine(adminUrl: string, pgliteDir: string, load:
     loadAverage: load,
     node: process.version,
     postgres: await postgresVersion(adminUrl),
-    pglite: await pgliteVersion(pgliteDir),
+    pglite: pgliteDir ? await pgliteVersion(pgliteDir) : 'not measured (BENCH_ONLY=crm)',
   };
 }

@@ -1,4 +1,5 @@
 import type { TColdStart } from './cold-start';
+import type { TSeeding } from './crm/run';
 import type { TLoadResult } from './load';
 import type { TMachine } from './machine';
 import type { TScenario } from './scenarios';
@@ -18,6 +19,8 @@ export type TBenchReport = {
   coldStarts: TColdStart[];
   scenarios: TScenarioResult[];
   ratios: TRatio[];
+  /** The generated firm of the clients-and-cases scenarios, when they ran. */
+  seeding?: TSeeding;
   notes: string[];
 };
 
@@ -73,6 +76,18 @@ function scenarioTable(report: TBenchReport): string[] {
   return alignTable(rows);
 }
 
+function seedingLines(s: TSeeding | undefined): string[] {
+  if (!s) return [];
+  const count = (n: number) => n.toLocaleString('en');
+  const shape = `${count(s.shape.clients)} clients, ${count(s.shape.cases)} cases, ${count(s.shape.activities)} activities, 500 users in 40 units`;
+  return [
+    `Generated firm: ${shape}${s.reused ? ' (reused from an earlier run, BENCH_CRM_KEEP=1)' : ''}`,
+    `  ${count(s.rows)} rows in ${fixed(s.seconds)} s: ${count(Math.round(s.rows / s.seconds))} rows/s overall ` +
+      `(COPY ${fixed(s.loadSeconds)} s at ${count(Math.round(s.rows / s.loadSeconds))} rows/s, then indexes and analyze ${fixed(s.indexSeconds)} s)`,
+    '',
+  ];
+}
+
 /** The report as the terminal shows it. */
 export function formatReport(report: TBenchReport): string {
   const { machine: m, settings } = report;
@@ -94,6 +109,7 @@ export function formatReport(report: TBenchReport): string {
     ),
     `  every start includes loading the code: \`kontor help\` takes ${fixed(report.codeLoadMs, 0)} ms from spawn to exit`,
     '',
+    ...seedingLines(report.seeding),
     `Load on PostgreSQL: ${settings.concurrency} concurrent connections, ${settings.seconds} s measured after ${settings.warmupSeconds} s warm-up per scenario`,
     ...scenarioTable(report),
     '',

@@ -11,8 +11,9 @@ import type { TSettings } from './settings';
 
 const RAW_APPLICATION = 'kontor-bench-raw';
 
-// The sign-in endpoints allow 20 requests a minute per address; the bench is one address.
-const BENCH_SERVER_ENV = { KONTOR_PUBLIC_RATE_LIMIT: '1000000000' };
+// The sign-in endpoints allow 20 requests a minute per address; the bench is one address. No daily
+// backup runs while the load is measured.
+const BENCH_SERVER_ENV = { KONTOR_PUBLIC_RATE_LIMIT: '1000000000', KONTOR_BACKUP_KEEP: '0' };
 
 /** PostgreSQL connections the Kontor server holds on the bench database right now. */
 async function serverConnections(ctx: TBenchContext, database: string): Promise<number> {

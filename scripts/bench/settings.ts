@@ -16,6 +16,8 @@ export type TSettings = {
   adminUrl: string;
   /** Where the figures go as JSON. */
   outFile: string;
+  /** BENCH_ONLY: run only the sign-in (auth) or only the clients-and-cases (crm) scenarios. */
+  only: 'auth' | 'crm' | null;
 };
 
 function numberEnv(name: string, fallback: number, min: number): number {
@@ -26,6 +28,13 @@ function numberEnv(name: string, fallback: number, min: number): number {
   return n;
 }
 
+function onlyEnv(): TSettings['only'] {
+  const raw = process.env.BENCH_ONLY?.trim();
+  if (!raw) return null;
+  if (raw !== 'auth' && raw !== 'crm') throw new Error('BENCH_ONLY must be auth or crm');
+  return raw;
+}
+
 /** Reads BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONCURRENCY, BENCH_DATABASE_URL. */
 export function loadSettings(): TSettings {
   return {
@@ -34,6 +43,7 @@ export function loadSettings(): TSettings {
     concurrency: Math.round(numberEnv('BENCH_CONCURRENCY', 32, 1)),
     adminUrl: process.env.BENCH_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres',
     outFile: path.join(ROOT, 'artifacts/bench.json'),
+    only: onlyEnv(),
   };
 }
 
