@@ -1,3 +1,4 @@
+export * from './commissions';
 export * from './dedupe';
 export * from './iban';
 export * from './names';

@@ -467,6 +467,8 @@ export async function seedCrm(url: string, shape: TCrmShape, log: (line: string)
     rows += await seedActivities(pool, tenantId, shape, bulk);
     // what the triggers of migration 0008 keep, in one statement (the load skipped the triggers)
     log('deriving who reaches which client…');
+    // its primary key is built after the rows are in, like the other indexes (the view is distinct)
+    await adminQuery(pool, 'alter table client_reach drop constraint client_reach_pkey');
     rows += (
       await adminQuery(
         pool,
@@ -491,6 +493,7 @@ export async function seedCrm(url: string, shape: TCrmShape, log: (line: string)
         }
       }),
     );
+    await adminQuery(pool, 'alter table client_reach add primary key (tenant_id, client_id, user_id)');
     // as autovacuum would in time: statistics, and the visibility map index-only scans need
     await adminQuery(pool, 'vacuum analyze');
     const indexSeconds = (performance.now() - indexStarted) / 1000;

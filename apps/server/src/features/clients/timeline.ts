@@ -35,19 +35,20 @@ async function visibleCaseIds(tx: TTx, ctx: TContext, clientId: string): Promise
     .select('cases.id')
     .where('cases.tenant_id', '=', ctx.actor.tenantId)
     .where('cases.deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('cases.client_id', '=', clientId),
-        eb(
-          'cases.id',
-          'in',
+    // one set of the client's cases (two index lookups), not an `or` that scans every case
+    .where('cases.id', 'in', (eb) =>
+      eb
+        .selectFrom('cases as main')
+        .select('main.id')
+        .where('main.tenant_id', '=', ctx.actor.tenantId)
+        .where('main.client_id', '=', clientId)
+        .union(
           eb
             .selectFrom('case_applicants')
-            .select('case_id')
+            .select('case_id as id')
             .where('tenant_id', '=', ctx.actor.tenantId)
             .where('client_id', '=', clientId),
         ),
-      ]),
     )
     .where((eb) => scopeWhere(eb, scope, CASE_SCOPE))
     .execute();
