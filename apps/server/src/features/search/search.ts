@@ -21,9 +21,10 @@ export const ZSearchHit = z
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 // A record matches when every term occurs in its folded text, or sounds like a name word there
-// (Kölner Phonetik); the trigram index serves both. Small typos ("Mülelr") are the fuzzy pass: the
-// folded query word-similar to the text, asked only when the first pass found less than a page,
-// because on a million clients it is the expensive one. Ranked by trigram word similarity.
+// (Kölner Phonetik); the trigram index serves both. A small typo the phonetics miss ("Mülelr") is
+// the fuzzy pass: the word trigram-similar to the text. It runs only for a single word that found
+// nothing otherwise: on a million clients a fuzzy match of several common words ("becker anna")
+// reads most of the table. Ranked by trigram word similarity.
 function matches(column: RawBuilder<string>, terms: string[]) {
   const all = terms.map((t) => {
     const literal = sql<boolean>`${column} like ${`%${escapeLike(t)}%`}`;
@@ -37,19 +38,16 @@ const similar = (column: RawBuilder<string>, folded: string) => sql<boolean>`${f
 // The fuzzy pass is worth it for words of some length only.
 const FUZZY_FROM = 4;
 
-/** The first pass, and the fuzzy pass when the first left room on the page. */
-async function twoPasses<R extends { id: string }>(
-  limit: number,
-  folded: string,
-  run: (match: RawBuilder<boolean>, limit: number) => Promise<R[]>,
+/** The first pass, and the fuzzy pass for a single word that found nothing. */
+async function twoPasses<R>(
+  terms: string[],
+  run: (match: RawBuilder<boolean>) => Promise<R[]>,
   exact: RawBuilder<boolean>,
   fuzzy: RawBuilder<boolean>,
 ): Promise<R[]> {
-  const first = await run(exact, limit);
-  if (first.length >= limit || folded.length < FUZZY_FROM) return first;
-  const seen = new Set(first.map((r) => r.id));
-  const more = (await run(fuzzy, limit)).filter((r) => !seen.has(r.id));
-  return [...first, ...more].slice(0, limit);
+  const first = await run(exact);
+  if (first.length > 0 || terms.length !== 1 || terms[0]!.length < FUZZY_FROM) return first;
+  return run(fuzzy);
 }
 
 /**
@@ -65,7 +63,7 @@ export async function search(deps: TDeps, ctx: TContext, q: string, limit: numbe
     if (ctx.actor.permissions.has('clients:view')) {
       const scope = await resolveScope(tx, ctx.actor, 'clients', 'view');
       const text = sql<string>`clients.search_text`;
-      const run = (match: RawBuilder<boolean>, n: number) =>
+      const run = (match: RawBuilder<boolean>) =>
         tx
           .selectFrom('clients')
           .select([
@@ -80,9 +78,9 @@ export async function search(deps: TDeps, ctx: TContext, q: string, limit: numbe
           .where((eb) => scopeWhere(eb, scope, CLIENT_SCOPE))
           .orderBy('score', 'desc')
           .orderBy('clients.display_name')
-          .limit(n)
+          .limit(limit)
           .execute();
-      const rows = await twoPasses(limit, folded, run, matches(text, terms), similar(text, folded));
+      const rows = await twoPasses(terms, run, matches(text, terms), similar(text, folded));
       for (const r of rows)
         hits.push({
           type: 'client',
@@ -95,7 +93,7 @@ export async function search(deps: TDeps, ctx: TContext, q: string, limit: numbe
     if (ctx.actor.permissions.has('cases:view')) {
       const scope = await resolveScope(tx, ctx.actor, 'cases', 'view');
       const text = sql<string>`cases.search_text`;
-      const run = (match: RawBuilder<boolean>, n: number) =>
+      const run = (match: RawBuilder<boolean>) =>
         tx
           .selectFrom('cases')
           .select([
@@ -111,9 +109,9 @@ export async function search(deps: TDeps, ctx: TContext, q: string, limit: numbe
           .where((eb) => scopeWhere(eb, scope, CASE_SCOPE))
           .orderBy('score', 'desc')
           .orderBy('cases.number', 'desc')
-          .limit(n)
+          .limit(limit)
           .execute();
-      const rows = await twoPasses(limit, folded, run, matches(text, terms), similar(text, folded));
+      const rows = await twoPasses(terms, run, matches(text, terms), similar(text, folded));
       for (const r of rows) {
         hits.push({
           type: 'case',
