@@ -3,12 +3,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTenant } from './features/tenants/create-tenant';
 import { createUserFromCli } from './features/users/create-user';
-import { readManifest, restoreBackup, writeBackup } from './platform/backup';
+import { readManifest, writeBackup } from './platform/backup';
 import { loadConfig } from './platform/config';
 import { DataDirBusyError } from './platform/data-lock';
 import { AppError } from './platform/errors';
 import { migrate } from './platform/migrate';
 import { openConfiguredDatabase } from './platform/open';
+import { restoreBackup } from './platform/restore';
 
 const HELP = `kontor: the Kontor CRM server and its administration commands
 

@@ -48,7 +48,7 @@ function shapeOf(): TCrmShape {
 function databaseName(shape: TCrmShape): string {
   const hash = createHash('sha256').update(JSON.stringify(shape));
   for (const m of listMigrations()) hash.update(fs.readFileSync(m.file));
-  for (const f of ['copy.ts', 'firm.ts', 'random.ts', 'seed.ts', 'vocabulary.ts']) {
+  for (const f of ['copy.ts', 'firm.ts', 'random.ts', 'seed-rows.ts', 'seed.ts', 'vocabulary.ts']) {
     hash.update(fs.readFileSync(path.join(ROOT, 'scripts/bench/crm', f)));
   }
   return `kontor_bench_crm_${hash.digest('hex').slice(0, 12)}`;

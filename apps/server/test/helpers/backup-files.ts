@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { sql } from 'kysely';
+import type { TDatabase } from '../../src/platform/db';
+import { asSystem } from '../../src/platform/tx';
 import { type Client, signIn, type TTestApp } from './app';
 import { downloadVersion, uploadVersion } from './files';
 
@@ -78,4 +81,18 @@ export function flipByte(line: string): string {
   const last = bytes.length - 1;
   bytes[last] = bytes[last]! ^ 0xff;
   return `{"chunk":"${bytes.toString('base64')}"}`;
+}
+
+/** How many rows a table holds, over every tenant. */
+export async function count(database: TDatabase, table: 'tenants' | 'users' | 'audit_log'): Promise<number> {
+  return asSystem(database, async (tx) => {
+    const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx);
+    return r.rows[0]!.n;
+  });
+}
+
+/** The data lines of an archive, parsed. */
+export function archiveRows(archive: string): { table: string; row: Record<string, unknown> }[] {
+  const lines = zlib.gunzipSync(fs.readFileSync(archive)).toString('utf8').trim().split('\n');
+  return lines.slice(1).map((l) => JSON.parse(l));
 }
