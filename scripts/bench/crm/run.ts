@@ -227,7 +227,9 @@ export async function runCrmScenarios(settings: TSettings, cleanup: Cleanup, scr
   const closeAgent = cleanup.defer('close HTTP agent', () => agent.destroy());
   const pool = new pg.Pool({
     connectionString: url,
-    max: settings.concurrency * 3,
+    // a 360 view is three requests at once; the server holds `concurrency` connections beside these,
+    // and PostgreSQL's default max_connections is 100
+    max: Math.min(settings.concurrency * 3, 60),
     application_name: RAW_APPLICATION,
   });
   const endPool = cleanup.defer('end raw pool', () => pool.end());
@@ -254,7 +256,10 @@ export async function runCrmScenarios(settings: TSettings, cleanup: Cleanup, scr
     for (const [kind, variants] of Object.entries(kinds)) {
       const captured: TCaptured[][] = [];
       for (const v of variants) {
-        captured.push(await Promise.all(v.paths.map((p) => recorder.capture(p, v.user.cookie))));
+        // one at a time: the recorder hears one request's statements at once
+        const screens: TCaptured[] = [];
+        for (const p of v.paths) screens.push(await recorder.capture(p, v.user.cookie));
+        captured.push(screens);
       }
       pairs.push(pairOf(`${role}: ${LABELS[kind]}`, variants, captured, agent, server.baseUrl, pool));
     }

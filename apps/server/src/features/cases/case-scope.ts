@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { TScopeColumns, TScopeFilter } from '../../platform/access';
 import { scopeWhere } from '../../platform/access';
 import type { TTx } from '../../platform/tx';
@@ -50,6 +50,32 @@ export const CLIENT_SCOPE: TScopeColumns = {
       where r.tenant_id = clients.tenant_id and r.client_id = clients.id and r.user_id = any(${users}))`;
   },
 };
+
+/**
+ * For a scope of a few users: every client id in it, as one array the query can look up by primary
+ * key. A search adds it beside CLIENT_SCOPE so that an advisor's typeahead reads their ~5,000
+ * clients instead of every match of a common name in the firm; null for larger scopes.
+ */
+export function clientIdsOfSmallScope(scope: TScopeFilter): RawBuilder<SqlBool> | null {
+  if (scope.all || scope.unitIds.length > 0 || scope.userIds.length > GATHER_UP_TO) return null;
+  const users = sql`${scope.userIds}::uuid[]`;
+  return sql<SqlBool>`clients.id = any(array(
+    select c.id from clients c where c.tenant_id = ${scope.tenantId} and c.owner_id = any(${users}) and c.deleted_at is null
+    union
+    select r.client_id from client_reach r where r.tenant_id = ${scope.tenantId} and r.user_id = any(${users})))`;
+}
+
+/** The same for cases: those the few users own, execute or co-execute. */
+export function caseIdsOfSmallScope(scope: TScopeFilter): RawBuilder<SqlBool> | null {
+  if (scope.all || scope.unitIds.length > 0 || scope.userIds.length > GATHER_UP_TO) return null;
+  const users = sql`${scope.userIds}::uuid[]`;
+  return sql<SqlBool>`cases.id = any(array(
+    select c.id from cases c where c.tenant_id = ${scope.tenantId} and c.owner_id = any(${users}) and c.deleted_at is null
+    union
+    select c.id from cases c where c.tenant_id = ${scope.tenantId} and c.executor_id = any(${users}) and c.deleted_at is null
+    union
+    select x.case_id from case_co_executors x where x.tenant_id = ${scope.tenantId} and x.user_id = any(${users})))`;
+}
 
 /** The live case if it is inside the scope: its owner, executor and client, or undefined. */
 export async function caseInScope(tx: TTx, tenantId: string, id: string, scope: TScopeFilter) {
