@@ -49,8 +49,9 @@ async function newDocument(c: Client, body: Record<string, unknown>) {
   return res.body.id as string;
 }
 
+let org: Awaited<ReturnType<typeof acmeWithOrg>>['org'];
+
 beforeAll(async () => {
-  let org: Awaited<ReturnType<typeof acmeWithOrg>>['org'];
   ({ t, admin, tenantId, org } = await acmeWithOrg({ dataDir, maxUploadBytes: LIMIT }));
   anna = await signIn(t, 'acme', 'anna@acme.test');
   ben = await signIn(t, 'acme', 'ben@acme.test');
@@ -138,6 +139,17 @@ describe('documents and their versions', () => {
     const unchanged = await download(anna, id, 1, { 'if-none-match': `"${sha256(pdf)}"` });
     expect(unchanged.res.status).toBe(304);
     expect((await download(anna, id, 3)).res.status).toBe(404);
+    // Every download is in the audit trail (M1), the refused one is not.
+    const reads = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'after'])
+      .where('entity', '=', 'document')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'download')
+      .orderBy('id')
+      .execute();
+    expect(reads.map((r) => (r.after as { version: number }).version)).toEqual([1, 2, 1]);
+    expect(new Set(reads.map((r) => r.actor_user_id))).toEqual(new Set([org.users.anna]));
 
     // On disk: under the tenant's folder, named by us, the same bytes.
     const stored = filesUnder(filesDir).filter((f) => f.startsWith(tenantId));
@@ -299,12 +311,13 @@ describe('trash, restore and purge', () => {
 
     const audit = (await admin.get(`/audit?entity=document&id=${id}`)).body.items;
     expect(audit.map((a: { action: string }) => a.action)).toEqual([
+      'download',
       'restore',
       'delete',
       'upload_version',
       'create',
     ]);
-    expect(audit[2].after).toMatchObject({ sha256: sha256(pdf), sizeBytes: pdf.length });
+    expect(audit[3].after).toMatchObject({ sha256: sha256(pdf), sizeBytes: pdf.length });
 
     // Purged after the retention period: rows and files go.
     const again = await anna.delete(`/documents/${id}`);

@@ -1,5 +1,5 @@
 import { resolveScope } from '../../platform/access';
-import type { TContext } from '../../platform/audit';
+import { recordAudit, type TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { removeStoredFile } from '../../platform/files';
@@ -67,12 +67,24 @@ export async function listDocuments(deps: TDeps, ctx: TContext, q: TDocumentList
 }
 
 /** The version's stored file and what a download needs to say about it; 404 outside the scope. */
+/**
+ * The version a reader is about to download. Reading a client's documents is recorded in the audit
+ * trail like a change (M1: who read which version, when, from where), in the same transaction.
+ */
 export async function findVersion(deps: TDeps, ctx: TContext, id: string, version: number) {
   return inTenant(deps.database, ctx.actor.tenantId, async (tx) => {
     const scope = await resolveScope(tx, ctx.actor, 'documents', 'view');
-    if (!(await documentInScope(tx, ctx.actor.tenantId, id, scope))) throw notFound('document');
+    const found = await documentInScope(tx, ctx.actor.tenantId, id, scope);
+    if (!found) throw notFound('document');
     const [row] = await loadVersions(tx, ctx.actor.tenantId, id, version);
     if (!row) throw notFound('version');
+    await recordAudit(tx, ctx, {
+      entity: 'document',
+      entityId: id,
+      action: 'download',
+      after: { version: row.version, sha256: row.sha256, name: row.original_name },
+      ownerUserIds: found.ownerIds,
+    });
     return row;
   });
 }
