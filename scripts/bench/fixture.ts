@@ -77,5 +77,11 @@ export async function seedFixture(url: string, users: number, agent: http.Agent,
 
 /** A pool of `size` connections for the raw SQL baselines, with no Kontor code in the way. */
 export function rawPool(url: string, size: number, applicationName: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: size, application_name: applicationName });
+  // JIT off, as on Kontor's own pool (platform/db.ts), so both sides plan alike.
+  return new pg.Pool({
+    connectionString: url,
+    max: size,
+    application_name: applicationName,
+    options: '-c jit=off',
+  });
 }

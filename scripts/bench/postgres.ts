@@ -3,7 +3,8 @@ import pg from 'pg';
 
 export type TBenchDatabase = { name: string; url: string; drop: () => Promise<void> };
 
-async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on one connection to the server of `adminUrl`, closed afterwards. */
+export async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -48,6 +48,7 @@ const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits)
 
 /** Left-aligns the first column, right-aligns the others. */
 export function alignTable(rows: string[][]): string[] {
+  if (rows.length === 0) return [];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) =>
     r
@@ -88,16 +89,9 @@ function seedingLines(s: TSeeding | undefined): string[] {
   ];
 }
 
-/** The report as the terminal shows it. */
-export function formatReport(report: TBenchReport): string {
-  const { machine: m, settings } = report;
-  const out = [
-    `Kontor bench, ${report.at}`,
-    `machine   ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}, load average ${m.loadAverage} at start`,
-    `node      ${m.node}`,
-    `postgres  ${m.postgres}`,
-    `pglite    ${m.pglite}`,
-    '',
+function coldStartLines(report: TBenchReport): string[] {
+  if (report.coldStarts.length === 0) return [];
+  return [
     'Cold start to first answer (spawn of `kontor serve` → first 200 of GET /api/v1/health)',
     ...alignTable(
       report.coldStarts.map((c) => [
@@ -109,6 +103,20 @@ export function formatReport(report: TBenchReport): string {
     ),
     `  every start includes loading the code: \`kontor help\` takes ${fixed(report.codeLoadMs, 0)} ms from spawn to exit`,
     '',
+  ];
+}
+
+/** The report as the terminal shows it. */
+export function formatReport(report: TBenchReport): string {
+  const { machine: m, settings } = report;
+  const out = [
+    `Kontor bench, ${report.at}`,
+    `machine   ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}, load average ${m.loadAverage} at start`,
+    `node      ${m.node}`,
+    `postgres  ${m.postgres}`,
+    `pglite    ${m.pglite}`,
+    '',
+    ...coldStartLines(report),
     ...seedingLines(report.seeding),
     `Load on PostgreSQL: ${settings.concurrency} concurrent connections, ${settings.seconds} s measured after ${settings.warmupSeconds} s warm-up per scenario`,
     ...scenarioTable(report),

@@ -5,13 +5,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { openPostgres } from '../../../apps/server/src/platform/db';
 import { listMigrations, migrate } from '../../../apps/server/src/platform/migrate';
 import type { Cleanup } from '../cleanup';
-import { signIn } from '../fixture';
+import { rawPool, signIn } from '../fixture';
 import { expectStatus, keepAliveAgent, request } from '../http';
 import { runLoad, type TRequestFn } from '../load';
+import { withAdmin } from '../postgres';
 import type { TScenarioResult } from '../report';
 import type { TScenario } from '../scenarios';
 import { startServerProcess } from '../server-process';
@@ -54,16 +55,6 @@ function databaseName(shape: TCrmShape): string {
   return `kontor_bench_crm_${hash.digest('hex').slice(0, 12)}`;
 }
 
-async function admin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 /**
  * The seeded database: reused when BENCH_CRM_KEEP=1 kept one from an earlier run, otherwise made
  * now (and dropped at the end unless BENCH_CRM_KEEP=1).
@@ -74,12 +65,12 @@ async function seededDatabase(settings: TSettings, cleanup: Cleanup) {
   const name = databaseName(shape);
   const url = new URL(settings.adminUrl);
   url.pathname = `/${name}`;
-  const exists = await admin(settings.adminUrl, async (c) => {
+  const exists = await withAdmin(settings.adminUrl, async (c) => {
     const r = await c.query('select 1 from pg_database where datname = $1', [name]);
     return r.rowCount === 1;
   });
   if (exists && keep) {
-    const marker = await admin(settings.adminUrl, (c) =>
+    const marker = await withAdmin(settings.adminUrl, (c) =>
       c.query<{ note: string | null }>(
         'select shobj_description(oid, $2) as note from pg_database where datname = $1',
         [name, 'pg_database'],
@@ -96,13 +87,13 @@ async function seededDatabase(settings: TSettings, cleanup: Cleanup) {
       };
     }
   }
-  await admin(settings.adminUrl, async (c) => {
+  await withAdmin(settings.adminUrl, async (c) => {
     await c.query(`drop database if exists ${name} with (force)`);
     await c.query(`create database ${name}`);
   });
   if (!keep) {
     cleanup.defer(`drop database ${name}`, () =>
-      admin(settings.adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)).then(
+      withAdmin(settings.adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)).then(
         () => undefined,
       ),
     );
@@ -119,7 +110,7 @@ async function seededDatabase(settings: TSettings, cleanup: Cleanup) {
   );
   // The seed is complete: the database says so (and what it holds) in its comment.
   const note = JSON.stringify({ fixture, stats }).replace(/'/g, "''");
-  await admin(settings.adminUrl, (c) => c.query(`comment on database ${name} is '${note}'`));
+  await withAdmin(settings.adminUrl, (c) => c.query(`comment on database ${name} is '${note}'`));
 
   return { url: url.toString(), fixture, seeding: { ...stats, shape, reused: false } };
 }
@@ -225,13 +216,9 @@ export async function runCrmScenarios(settings: TSettings, cleanup: Cleanup, scr
   const stop = cleanup.defer(`stop server ${server.pid}`, server.stop);
   const agent = keepAliveAgent(settings.concurrency * 3);
   const closeAgent = cleanup.defer('close HTTP agent', () => agent.destroy());
-  const pool = new pg.Pool({
-    connectionString: url,
-    // a 360 view is three requests at once; the server holds `concurrency` connections beside these,
-    // and PostgreSQL's default max_connections is 100
-    max: Math.min(settings.concurrency * 3, 60),
-    application_name: RAW_APPLICATION,
-  });
+  // a 360 view is three requests at once; the server holds `concurrency` connections beside these,
+  // and PostgreSQL's default max_connections is 100
+  const pool = rawPool(url, Math.min(settings.concurrency * 3, 60), RAW_APPLICATION);
   const endPool = cleanup.defer('end raw pool', () => pool.end());
   const recorder = await openRecorder(url);
   const closeRecorder = cleanup.defer('close recorder', () => recorder.close());

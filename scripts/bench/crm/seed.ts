@@ -33,10 +33,6 @@ export type TSeedStats = { rows: number; loadSeconds: number; indexSeconds: numb
 /** What the scenarios need to know of the seeded firm. */
 export type TCrmFixture = { tenantId: string; pipelines: TPipelines; shape: TCrmShape };
 
-async function adminQuery(pool: pg.Pool, text: string, values: unknown[] = []) {
-  return pool.query(text, values);
-}
-
 async function createFirm(url: string): Promise<{ tenantId: string; pipelines: TPipelines }> {
   const database = openPostgres(url, 2);
   try {
@@ -74,8 +70,7 @@ async function createFirm(url: string): Promise<{ tenantId: string; pipelines: T
 
 /** The secondary indexes of the bulk tables (not those behind primary keys or constraints). */
 async function secondaryIndexes(pool: pg.Pool) {
-  const r = await adminQuery(
-    pool,
+  const r = await pool.query(
     `select i.indexname as name, i.indexdef as definition from pg_indexes i
      where i.schemaname = 'public' and i.tablename = any($1)
        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
@@ -95,11 +90,11 @@ export async function seedCrm(url: string, shape: TCrmShape, log: (line: string)
   const pool = new pg.Pool({ connectionString: url, max: 8, application_name: 'kontor-bench-seed' });
   try {
     const bulk =
-      (await adminQuery(pool, 'select rolsuper from pg_roles where rolname = current_user')).rows[0]
-        ?.rolsuper === true;
+      (await pool.query('select rolsuper from pg_roles where rolname = current_user')).rows[0]?.rolsuper ===
+      true;
     await seedOrganisation(pool, tenantId);
     const indexes = await secondaryIndexes(pool);
-    for (const ix of indexes) await adminQuery(pool, `drop index ${ix.name}`);
+    for (const ix of indexes) await pool.query(`drop index ${ix.name}`);
     const loadStarted = performance.now();
     let rows = 0;
     log(`seeding ${shape.clients} clients with contacts…`);
@@ -111,10 +106,9 @@ export async function seedCrm(url: string, shape: TCrmShape, log: (line: string)
     // what the triggers of migration 0008 keep, in one statement (the load skipped the triggers)
     log('deriving who reaches which client…');
     // its primary key is built after the rows are in, like the other indexes (the view is distinct)
-    await adminQuery(pool, 'alter table client_reach drop constraint client_reach_pkey');
+    await pool.query('alter table client_reach drop constraint client_reach_pkey');
     rows += (
-      await adminQuery(
-        pool,
+      await pool.query(
         `insert into client_reach (tenant_id, client_id, user_id)
          select tenant_id, client_id, user_id from client_reach_expected where tenant_id = $1`,
         [tenantId],
@@ -136,9 +130,9 @@ export async function seedCrm(url: string, shape: TCrmShape, log: (line: string)
         }
       }),
     );
-    await adminQuery(pool, 'alter table client_reach add primary key (tenant_id, client_id, user_id)');
+    await pool.query('alter table client_reach add primary key (tenant_id, client_id, user_id)');
     // as autovacuum would in time: statistics, and the visibility map index-only scans need
-    await adminQuery(pool, 'vacuum analyze');
+    await pool.query('vacuum analyze');
     const indexSeconds = (performance.now() - indexStarted) / 1000;
     const stats: TSeedStats = {
       rows,

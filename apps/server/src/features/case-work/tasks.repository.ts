@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TScopeFilter } from '../../platform/access';
 import { iso } from '../../platform/schemas';
 import type { TTx } from '../../platform/tx';
+import { casesOfClient } from '../cases/case-scope';
 import type { TTask, TTaskListQuery } from './case-work.schemas';
 import type { TTimeCursor } from './time-cursor';
 import { workScopeWhere } from './work-scope';
@@ -73,20 +74,7 @@ export async function queryTasks(
     query = query.where((eb) =>
       eb.or([
         eb('tasks.client_id', '=', clientId),
-        eb('tasks.case_id', 'in', (s) =>
-          s
-            .selectFrom('cases')
-            .select('cases.id')
-            .where('cases.tenant_id', '=', tenantId)
-            .where('cases.client_id', '=', clientId),
-        ),
-        eb('tasks.case_id', 'in', (s) =>
-          s
-            .selectFrom('case_applicants')
-            .select('case_applicants.case_id')
-            .where('case_applicants.tenant_id', '=', tenantId)
-            .where('case_applicants.client_id', '=', clientId),
-        ),
+        eb('tasks.case_id', 'in', casesOfClient(eb, tenantId, clientId)),
       ]),
     );
   }

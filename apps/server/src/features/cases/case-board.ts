@@ -63,8 +63,8 @@ async function countsByStage(
   pipelineId: string,
   scope: TScopeFilter,
   q: z.infer<typeof ZBoardQuery>,
+  since: RawBuilder<Date>,
 ): Promise<Map<string, number>> {
-  const since = sql`now() - make_interval(days => ${q.closedDays})`;
   const filters = sql.join(
     [
       sql`c.tenant_id = ${tenantId}`,
@@ -137,7 +137,7 @@ export async function caseBoard(deps: TDeps, ctx: TContext, q: z.infer<typeof ZB
       if (q.executorId) query = query.where('cases.executor_id', '=', q.executorId);
       return query;
     };
-    const counts = await countsByStage(tx, tenantId, pipeline.id, scope, q);
+    const counts = await countsByStage(tx, tenantId, pipeline.id, scope, q, since);
     const columns = await Promise.all(
       stages.map(async (s) => {
         const rows = await inColumn(s.key, s.kind)

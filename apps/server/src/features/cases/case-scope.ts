@@ -56,8 +56,11 @@ export const CLIENT_SCOPE: TScopeColumns = {
  * key. A search adds it beside CLIENT_SCOPE so that an advisor's typeahead reads their ~5,000
  * clients instead of every match of a common name in the firm; null for larger scopes.
  */
+const isSmall = (scope: TScopeFilter): scope is Extract<TScopeFilter, { all: false }> =>
+  !scope.all && scope.unitIds.length === 0 && scope.userIds.length <= GATHER_UP_TO;
+
 export function clientIdsOfSmallScope(scope: TScopeFilter): RawBuilder<SqlBool> | null {
-  if (scope.all || scope.unitIds.length > 0 || scope.userIds.length > GATHER_UP_TO) return null;
+  if (!isSmall(scope)) return null;
   const users = sql`${scope.userIds}::uuid[]`;
   return sql<SqlBool>`clients.id = any(array(
     select c.id from clients c where c.tenant_id = ${scope.tenantId} and c.owner_id = any(${users}) and c.deleted_at is null
@@ -67,7 +70,7 @@ export function clientIdsOfSmallScope(scope: TScopeFilter): RawBuilder<SqlBool> 
 
 /** The same for cases: those the few users own, execute or co-execute. */
 export function caseIdsOfSmallScope(scope: TScopeFilter): RawBuilder<SqlBool> | null {
-  if (scope.all || scope.unitIds.length > 0 || scope.userIds.length > GATHER_UP_TO) return null;
+  if (!isSmall(scope)) return null;
   const users = sql`${scope.userIds}::uuid[]`;
   return sql<SqlBool>`cases.id = any(array(
     select c.id from cases c where c.tenant_id = ${scope.tenantId} and c.owner_id = any(${users}) and c.deleted_at is null
@@ -75,6 +78,25 @@ export function caseIdsOfSmallScope(scope: TScopeFilter): RawBuilder<SqlBool> | 
     select c.id from cases c where c.tenant_id = ${scope.tenantId} and c.executor_id = any(${users}) and c.deleted_at is null
     union
     select x.case_id from case_co_executors x where x.tenant_id = ${scope.tenantId} and x.user_id = any(${users})))`;
+}
+
+/**
+ * The ids of a client's cases, as main client or applicant: one union of two index lookups. An
+ * `or` of the two scanned every case of the tenant (0.5 s on a million clients).
+ */
+export function casesOfClient(eb: TEb, tenantId: string, clientId: string) {
+  return eb
+    .selectFrom('cases as main')
+    .select('main.id')
+    .where('main.tenant_id', '=', tenantId)
+    .where('main.client_id', '=', clientId)
+    .union(
+      eb
+        .selectFrom('case_applicants as ca')
+        .select('ca.case_id as id')
+        .where('ca.tenant_id', '=', tenantId)
+        .where('ca.client_id', '=', clientId),
+    );
 }
 
 /** The live case if it is inside the scope: its owner, executor and client, or undefined. */

@@ -6,7 +6,7 @@ import type { TDeps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { decodeTimeKeyCursor, encodeCursor, type TPageQuery } from '../../platform/pagination';
 import { inTenant, type TTx } from '../../platform/tx';
-import { CASE_SCOPE } from '../cases/case-scope';
+import { CASE_SCOPE, casesOfClient } from '../cases/case-scope';
 import { clientInScope } from './clients.repository';
 
 // Items of several sources: uuids, audit numbers, document:version.
@@ -35,21 +35,7 @@ async function visibleCaseIds(tx: TTx, ctx: TContext, clientId: string): Promise
     .select('cases.id')
     .where('cases.tenant_id', '=', ctx.actor.tenantId)
     .where('cases.deleted_at', 'is', null)
-    // one set of the client's cases (two index lookups), not an `or` that scans every case
-    .where('cases.id', 'in', (eb) =>
-      eb
-        .selectFrom('cases as main')
-        .select('main.id')
-        .where('main.tenant_id', '=', ctx.actor.tenantId)
-        .where('main.client_id', '=', clientId)
-        .union(
-          eb
-            .selectFrom('case_applicants')
-            .select('case_id as id')
-            .where('tenant_id', '=', ctx.actor.tenantId)
-            .where('client_id', '=', clientId),
-        ),
-    )
+    .where('cases.id', 'in', (eb) => casesOfClient(eb, ctx.actor.tenantId, clientId))
     .where((eb) => scopeWhere(eb, scope, CASE_SCOPE))
     .execute();
   return rows.map((r) => r.id);
