@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Cleanup } from './bench/cleanup';
 import { measureCodeLoad, measureColdStarts, type TColdStart } from './bench/cold-start';
+import { formatCommissionBench, runCommissionBench } from './bench/commissions';
 import { formatComparison, readPrevious } from './bench/compare';
 import { CRM_NOTES, runCrmScenarios } from './bench/crm/run';
 import { describeMachine, loadAverage } from './bench/machine';
@@ -43,6 +44,10 @@ async function main() {
   try {
     const load = loadAverage();
     const only = settings.only;
+    if (only === 'commissions') {
+      console.log(formatCommissionBench(await runCommissionBench(settings, cleanup)));
+      return;
+    }
     let codeLoadMs = Number.NaN;
     let coldStarts: TColdStart[] = [];
     let pgliteDir: string | null = null;
@@ -73,6 +78,7 @@ async function main() {
     };
     const report: TBenchReport = { ...partial, notes: notesOf(partial, auth.connections, crm !== null) };
     console.log(formatReport(report));
+    if (only === null) console.log(`\n${formatCommissionBench(await runCommissionBench(settings, cleanup))}`);
     const previous = readPrevious(settings.outFile);
     const comparison = previous ? formatComparison(previous, report) : [];
     if (comparison.length > 0) console.log(`\n${comparison.join('\n')}`);

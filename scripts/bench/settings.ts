@@ -16,8 +16,8 @@ export type TSettings = {
   adminUrl: string;
   /** Where the figures go as JSON. */
   outFile: string;
-  /** BENCH_ONLY: run only the sign-in (auth) or only the clients-and-cases (crm) scenarios. */
-  only: 'auth' | 'crm' | null;
+  /** BENCH_ONLY: run only the sign-in (auth), the clients-and-cases (crm) or the commission part. */
+  only: 'auth' | 'crm' | 'commissions' | null;
 };
 
 function numberEnv(name: string, fallback: number, min: number): number {
@@ -31,7 +31,9 @@ function numberEnv(name: string, fallback: number, min: number): number {
 function onlyEnv(): TSettings['only'] {
   const raw = process.env.BENCH_ONLY?.trim();
   if (!raw) return null;
-  if (raw !== 'auth' && raw !== 'crm') throw new Error('BENCH_ONLY must be auth or crm');
+  if (raw !== 'auth' && raw !== 'crm' && raw !== 'commissions') {
+    throw new Error('BENCH_ONLY must be auth, crm or commissions');
+  }
   return raw;
 }
 

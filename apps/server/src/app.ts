@@ -10,6 +10,8 @@ import { caseWorkRoutes } from './features/case-work/case-work.routes';
 import { casesRoutes } from './features/cases/cases.routes';
 import { clientExtrasRoutes } from './features/clients/client-extras.routes';
 import { clientsRoutes } from './features/clients/clients.routes';
+import { commissionRatesRoutes } from './features/commissions/commission-rates.routes';
+import { commissionsRoutes } from './features/commissions/commissions.routes';
 import { customFieldsRoutes } from './features/custom-fields/custom-fields.routes';
 import { documentsRoutes } from './features/documents/documents.routes';
 import { healthRoutes } from './features/health/health.routes';
@@ -22,7 +24,7 @@ import { unitsRoutes } from './features/units/units.routes';
 import { usersRoutes } from './features/users/users.routes';
 import { authenticate } from './platform/authenticate';
 import type { TDeps } from './platform/deps';
-import { AppError, fromDatabaseError, toProblem } from './platform/errors';
+import { AppError, fromCommissionError, fromDatabaseError, toProblem } from './platform/errors';
 import { newRouter, requestIdFrom, type TEnv } from './platform/http';
 import { negotiateLocale } from './platform/i18n';
 import { apiReferencePage, homePage } from './platform/pages';
@@ -49,6 +51,8 @@ const FEATURE_ROUTERS = [
   searchRoutes,
   activitiesRoutes,
   caseWorkRoutes,
+  commissionRatesRoutes,
+  commissionsRoutes,
 ];
 
 function clientAddress(c: Context<TEnv>, trustProxy: boolean): string | null {
@@ -124,7 +128,10 @@ export function createApp(deps: TDeps) {
     });
   });
   app.onError((error, c) => {
-    const known = error instanceof AppError ? error : (fromHttpException(error) ?? fromDatabaseError(error));
+    const known =
+      error instanceof AppError
+        ? error
+        : (fromHttpException(error) ?? fromDatabaseError(error) ?? fromCommissionError(error));
     const appError = known ?? new AppError('internal');
     if (!known) deps.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
     const problem = toProblem(appError, c.get('locale') ?? 'en', c.get('requestId'));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupsToPrune } from '@kontor/domain';
+import { mailStatement } from './features/commissions/statements';
 import { verifyBackup, writeBackup } from './platform/backup';
 import type { TDeps } from './platform/deps';
 import { cleanUpJobs, type TJobHandler } from './platform/jobs';
@@ -46,6 +47,7 @@ export function jobHandlers(deps: TDeps): Record<string, TJobHandler> {
   return {
     'mail.send': async (job) => deps.mailer.send(job.payload as TMail),
     'backup.daily': (job) => dailyBackup(deps, job.payload),
+    'statement.mail': (job) => mailStatement(deps, job),
     'jobs.cleanup': async () => {
       const removed = await cleanUpJobs(deps.database);
       deps.logger.info({ removed }, 'finished jobs cleaned up');

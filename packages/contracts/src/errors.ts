@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'unit_not_empty',
   'invalid_hierarchy',
   'stage_move_refused',
+  'commission_refused',
+  'statement_final',
   'builtin_role',
   'retention_not_reached',
   'payload_too_large',

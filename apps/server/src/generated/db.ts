@@ -98,6 +98,19 @@ export type CaseCommentsTable = {
   deletion_id: string | null;
 };
 
+export type CaseCommissionsTable = {
+  tenant_id: string;
+  case_id: string;
+  won_on: string;
+  currency: string;
+  partner_id: string | null;
+  lead_source: string | null;
+  cancelled_on: string | null;
+  cancel_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
 export type CaseCountersTable = {
   tenant_id: string;
   year: number;
@@ -241,6 +254,56 @@ export type ClientsTable = {
   deletion_id: string | null;
 };
 
+export type CommissionLinesTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  recipient_id: string | null;
+  lender: string | null;
+  status: string;
+  currency: string;
+  amount_minor: number;
+  reserve_minor: number;
+  rate_id: string | null;
+  label: string | null;
+  payout_mode: string;
+  liability_months: number;
+  clawback_mode: string;
+  reserve_percent: string;
+  liability_ends_on: string;
+  correction_reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+};
+
+export type CommissionRecipientsTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: string;
+  user_id: string | null;
+  name: string;
+  email: string | null;
+  locale: Generated<string>;
+  address_lines: ColumnType<unknown, string | undefined, string>;
+  tax_number: string | null;
+  vat_id: string | null;
+  vat_mode: Generated<string>;
+  vat_note: Generated<string>;
+  vat_rate: string | null;
+  self_billing: Generated<boolean>;
+  shows_client_data: Generated<boolean>;
+  rate_group_id: string | null;
+  creditor_account: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  deleted_at: Date | null;
+  deletion_id: string | null;
+};
+
 export type ConsentsTable = {
   tenant_id: string;
   id: Generated<string>;
@@ -303,6 +366,46 @@ export type DocumentsTable = {
   deletion_id: string | null;
 };
 
+export type GroupRatesTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: string;
+  rate_group_id: string;
+  product_kind: string | null;
+  product: string | null;
+  percent: string;
+  payout_mode: string;
+  liability_months: number;
+  clawback_mode: string;
+  reserve_percent: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  deleted_at: Date | null;
+  deletion_id: string | null;
+};
+
+export type IncomeRatesTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  currency: string;
+  lender: string | null;
+  product_kind: string | null;
+  product: string | null;
+  tiers: ColumnType<unknown, string, string>;
+  payout_mode: string;
+  liability_months: number;
+  clawback_mode: string;
+  reserve_percent: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  deleted_at: Date | null;
+  deletion_id: string | null;
+};
+
 export type JobsTable = {
   id: Generated<number>;
   tenant_id: string | null;
@@ -326,6 +429,18 @@ export type KontorMigrationsTable = {
   applied_at: Generated<Date>;
 };
 
+export type LenderPaymentsTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  paid_on: string;
+  amount_minor: number;
+  currency: string;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+};
+
 export type LossReasonsTable = {
   tenant_id: string;
   id: Generated<string>;
@@ -333,6 +448,27 @@ export type LossReasonsTable = {
   key: string;
   name: string;
   position: number;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  deleted_at: Date | null;
+  deletion_id: string | null;
+};
+
+export type PartnerAgreementsTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  recipient_id: string;
+  lead_source: string | null;
+  share_kind: string;
+  percent: string | null;
+  amount_minor: number | null;
+  currency: string | null;
+  payout_mode: string;
+  liability_months: number;
+  clawback_mode: string;
+  reserve_percent: string;
+  valid_from: string;
+  valid_to: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   deleted_at: Date | null;
@@ -380,6 +516,14 @@ export type PipelinesTable = {
   deletion_id: string | null;
 };
 
+export type RateGroupsTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
 export type RecoveryCodesTable = {
   tenant_id: string;
   user_id: string;
@@ -419,6 +563,68 @@ export type SessionsTable = {
   last_seen_at: Generated<Date>;
   ip: string | null;
   user_agent: string | null;
+};
+
+export type StatementCountersTable = {
+  tenant_id: string;
+  year: number;
+  last_number: Generated<number>;
+};
+
+export type StatementDeliveriesTable = {
+  tenant_id: string;
+  statement_id: string;
+  status: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Date | null;
+  updated_at: Generated<Date>;
+};
+
+export type StatementEntriesTable = {
+  tenant_id: string;
+  statement_id: string;
+  position: number;
+  line_id: string;
+  case_id: string;
+  kind: string;
+  net_minor: number;
+  vat_minor: number;
+  gross_minor: number;
+};
+
+export type StatementRunsTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  period_start: string;
+  period_end: string;
+  issued_on: string;
+  recipient_ids: ColumnType<unknown | null, string | null, string | null>;
+  statements_created: Generated<number>;
+  statements_existing: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+};
+
+export type StatementsTable = {
+  tenant_id: string;
+  id: Generated<string>;
+  number: string;
+  year: number;
+  run_id: string | null;
+  recipient_id: string;
+  status: string;
+  currency: string;
+  period_start: string;
+  period_end: string;
+  issued_on: string;
+  document: ColumnType<unknown, string, string>;
+  net_minor: number;
+  vat_minor: number;
+  gross_minor: number;
+  held_back_minor: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
 };
 
 export type SubstitutesTable = {
@@ -535,6 +741,7 @@ export type DB = {
   case_checklist_items: CaseChecklistItemsTable;
   case_co_executors: CaseCoExecutorsTable;
   case_comments: CaseCommentsTable;
+  case_commissions: CaseCommissionsTable;
   case_counters: CaseCountersTable;
   case_stage_history: CaseStageHistoryTable;
   cases: CasesTable;
@@ -545,20 +752,32 @@ export type DB = {
   client_reach_expected: ClientReachExpectedTable;
   client_relations: ClientRelationsTable;
   clients: ClientsTable;
+  commission_lines: CommissionLinesTable;
+  commission_recipients: CommissionRecipientsTable;
   consents: ConsentsTable;
   custom_field_definitions: CustomFieldDefinitionsTable;
   document_versions: DocumentVersionsTable;
   documents: DocumentsTable;
+  group_rates: GroupRatesTable;
+  income_rates: IncomeRatesTable;
   jobs: JobsTable;
   kontor_migrations: KontorMigrationsTable;
+  lender_payments: LenderPaymentsTable;
   loss_reasons: LossReasonsTable;
+  partner_agreements: PartnerAgreementsTable;
   password_resets: PasswordResetsTable;
   pipeline_stages: PipelineStagesTable;
   pipelines: PipelinesTable;
+  rate_groups: RateGroupsTable;
   recovery_codes: RecoveryCodesTable;
   role_grants: RoleGrantsTable;
   roles: RolesTable;
   sessions: SessionsTable;
+  statement_counters: StatementCountersTable;
+  statement_deliveries: StatementDeliveriesTable;
+  statement_entries: StatementEntriesTable;
+  statement_runs: StatementRunsTable;
+  statements: StatementsTable;
   substitutes: SubstitutesTable;
   tasks: TasksTable;
   tenants: TenantsTable;

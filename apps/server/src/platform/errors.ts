@@ -1,4 +1,5 @@
 import type { TErrorCode, TFieldError, TLocale, TProblem } from '@kontor/contracts';
+import { CommissionError } from '@kontor/domain';
 import { messages } from './i18n';
 
 const STATUS: Record<TErrorCode, number> = {
@@ -16,6 +17,8 @@ const STATUS: Record<TErrorCode, number> = {
   unit_not_empty: 409,
   invalid_hierarchy: 422,
   stage_move_refused: 422,
+  commission_refused: 422,
+  statement_final: 409,
   builtin_role: 409,
   retention_not_reached: 409,
   payload_too_large: 413,
@@ -76,5 +79,13 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
     return new AppError('conflict', constraint ? `conflicts with ${constraint}` : undefined);
   if (PG_INVALID.has(code)) return new AppError('validation_failed', (error as Error).message);
   if (PG_BUSY.has(code)) return new AppError('database_busy');
+  // Raised by the triggers that keep final statements final (migration 0010).
+  if (code === 'KF001') return new AppError('statement_final', (error as Error).message);
   return undefined;
+}
+
+/** The commission arithmetic's refusals (no rate valid, payouts over income, …) as 422 problems. */
+export function fromCommissionError(error: unknown): AppError | undefined {
+  if (!(error instanceof CommissionError)) return undefined;
+  return new AppError('commission_refused', error.message, undefined, { reason: error.code });
 }

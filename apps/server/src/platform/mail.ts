@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 
-export type TMail = { to: string; subject: string; text: string };
+export type TAttachment = { filename: string; content: Buffer; contentType: string };
+export type TMail = { to: string; subject: string; text: string; attachments?: TAttachment[] };
 export type TMailer = { send: (mail: TMail) => Promise<void>; close: () => void };
 
 /**
@@ -14,7 +15,12 @@ export function createMailer(smtpUrl: string | null, from: string, logger: Logge
   if (!smtpUrl) {
     return {
       send: async (mail) => {
-        logger.warn({ mail }, 'KONTOR_SMTP_URL is not set: mail written to the log instead of sent');
+        const { attachments, ...rest } = mail;
+        const files = attachments?.map((a) => ({ filename: a.filename, bytes: a.content.length }));
+        logger.warn(
+          { mail: { ...rest, attachments: files } },
+          'KONTOR_SMTP_URL is not set: mail written to the log instead of sent',
+        );
       },
       close: () => undefined,
     };
@@ -29,7 +35,8 @@ export function createMailer(smtpUrl: string | null, from: string, logger: Logge
   });
   return {
     send: async (mail) => {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      const { to, subject, text, attachments } = mail;
+      await transport.sendMail({ from, to, subject, text, attachments });
     },
     close: () => transport.close(),
   };

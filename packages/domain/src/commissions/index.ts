@@ -19,7 +19,9 @@
 //                  statements, with VAT per entry (exempt with a note, or a rate added).
 // Statements therefore never lose or repeat a cent: each is "due now − settled before".
 export * from './dates';
+export * from './datev';
 export * from './errors';
+export * from './export-csv';
 export * from './money';
 export * from './proposal';
 export * from './rates';

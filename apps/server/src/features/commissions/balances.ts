@@ -1,0 +1,74 @@
+// Each recipient's balance (F7): earned, payable now, paid on statements, held back, clawed back.
+// The same arithmetic as the statements, on the same data, so a balance and the next statement agree.
+import { balanceAsOf, type TSettledEntry } from '@kontor/domain';
+import { resolveScope } from '../../platform/access';
+import type { TContext } from '../../platform/audit';
+import type { TDeps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
+import { inTenant } from '../../platform/tx';
+import { toSettlementLine } from './commission-lines.repository';
+import { money } from './money-format';
+import { recipientIdsInScope, recipients } from './recipients';
+import { loadRunData } from './statement-run';
+
+/** The balances of the recipients in the actor's scope on `asOf` (default today), or of one of them. */
+export async function listBalances(
+  deps: TDeps,
+  ctx: TContext,
+  asOf: string | undefined,
+  recipientId?: string,
+) {
+  const tenantId = ctx.actor.tenantId;
+  const day = asOf ?? new Date().toISOString().slice(0, 10);
+  return inTenant(deps.database, tenantId, async (tx) => {
+    const scope = await resolveScope(tx, ctx.actor, 'commissions', 'view');
+    let ids = await recipientIdsInScope(tx, scope, tenantId);
+    if (recipientId) {
+      if (ids !== null && !ids.includes(recipientId)) throw notFound('recipient');
+      ids = [recipientId];
+    }
+    const people = await (ids === null
+      ? recipients(tx, tenantId)
+      : recipients(tx, tenantId).where('id', 'in', ids.length ? ids : [tenantId])
+    )
+      .select(['id', 'name', 'kind'])
+      .orderBy('name')
+      .execute();
+    if (recipientId && people.length === 0) throw notFound('recipient');
+    if (people.length === 0) return { items: [] };
+    const data = await loadRunData(
+      tx,
+      tenantId,
+      day,
+      people.map((p) => p.id),
+    );
+    const items = [];
+    for (const person of people) {
+      const lines = data.lines.filter((l) => l.recipient_id === person.id);
+      for (const currency of new Set(lines.map((l) => l.currency))) {
+        const mine = lines.filter((l) => l.currency === currency).map(toSettlementLine);
+        const settled: TSettledEntry[] = data.settledRows
+          .filter((s) => s.recipient_id === person.id && s.currency === currency)
+          .map((s) => ({ lineId: s.line_id, kind: s.kind as TSettledEntry['kind'], netMinor: s.net_minor }));
+        const b = balanceAsOf(
+          mine,
+          data.ledgers.filter((l) => mine.some((m) => m.caseId === l.caseId)),
+          settled,
+          day,
+        );
+        items.push({
+          recipientId: person.id,
+          recipientName: person.name,
+          recipientKind: person.kind,
+          asOf: day,
+          earned: money(b.earnedMinor, currency),
+          payable: money(b.openMinor, currency),
+          paid: money(b.settledMinor, currency),
+          heldBack: money(b.heldBackMinor, currency),
+          clawedBack: money(b.clawedBackMinor, currency),
+        });
+      }
+    }
+    return { items };
+  });
+}

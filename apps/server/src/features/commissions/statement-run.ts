@@ -1,0 +1,391 @@
+// One action runs the statements of a period (F6): for every recipient with confirmed lines (or a
+// chosen set) the arithmetic computes what is due since their earlier statements; each non-empty
+// one is numbered without gaps per tenant and year and becomes final, all in one transaction, so
+// a crash leaves no half-made statements. A rerun of the period finds each recipient's statement
+// for that period end already there and creates nothing twice.
+import { balanceAsOf, computeStatement, type TCaseLedger, type TSettledEntry } from '@kontor/domain';
+import { z } from 'zod';
+import { recordAudit, type TContext } from '../../platform/audit';
+import type { TDeps } from '../../platform/deps';
+import { fieldError } from '../../platform/errors';
+import { enqueueJob } from '../../platform/jobs';
+import { ZDate } from '../../platform/schemas';
+import { inTenant, type TTx } from '../../platform/tx';
+import { parseInput } from '../../platform/validation';
+import { lineQuery, type TLineRow, toSettlementLine } from './commission-lines.repository';
+import { firmOf } from './commission-settings';
+import { recipients, type TRecipient, toRecipient, vatOfRecipient } from './recipients';
+import type { TDocumentEntry, TStatementDocument } from './statement-document';
+
+export const ZRunBody = z
+  .object({
+    periodStart: ZDate,
+    periodEnd: ZDate,
+    issuedOn: ZDate.optional(),
+    recipientIds: z.array(z.uuid()).min(1).max(10_000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.periodEnd < v.periodStart)
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'before periodStart' });
+  });
+
+type TCaseInfo = {
+  number: string;
+  client: string;
+  productKind: string;
+  lender: string | null;
+  amount: number | null;
+};
+
+/** Everything the run reads, in a few set-wise queries (not one per recipient). */
+export async function loadRunData(tx: TTx, tenantId: string, periodEnd: string, only: string[] | undefined) {
+  let lineQ = lineQuery(tx, tenantId)
+    .innerJoin('case_commissions as cc', (j) =>
+      j.onRef('cc.tenant_id', '=', 'l.tenant_id').onRef('cc.case_id', '=', 'l.case_id'),
+    )
+    .where('l.status', '=', 'confirmed')
+    .where('l.kind', '!=', 'income')
+    .where('cc.won_on', '<=', periodEnd);
+  if (only) lineQ = lineQ.where('l.recipient_id', 'in', only);
+  const lines = (await lineQ.execute()) as TLineRow[];
+  const caseIds = [...new Set(lines.map((l) => l.case_id))];
+  const ledgers: TCaseLedger[] = [];
+  const cases = new Map<string, TCaseInfo>();
+  for (let i = 0; i < caseIds.length; i += 5000) {
+    const chunk = caseIds.slice(i, i + 5000);
+    const rows = await tx
+      .selectFrom('case_commissions as cc')
+      .innerJoin('cases as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'cc.tenant_id').onRef('c.id', '=', 'cc.case_id'),
+      )
+      .innerJoin('clients as k', (j) =>
+        j.onRef('k.tenant_id', '=', 'c.tenant_id').onRef('k.id', '=', 'c.client_id'),
+      )
+      .leftJoin('commission_lines as inc', (j) =>
+        j
+          .onRef('inc.tenant_id', '=', 'cc.tenant_id')
+          .onRef('inc.case_id', '=', 'cc.case_id')
+          .on('inc.kind', '=', 'income'),
+      )
+      .select([
+        'cc.case_id',
+        'cc.won_on',
+        'cc.currency',
+        'cc.cancelled_on',
+        'inc.amount_minor as income',
+        'c.number',
+        'c.product_kind',
+        'c.lender',
+        'c.amount_minor',
+        'k.display_name',
+      ])
+      .where('cc.tenant_id', '=', tenantId)
+      .where('cc.case_id', 'in', chunk)
+      .execute();
+    const payments = await tx
+      .selectFrom('lender_payments')
+      .select(['case_id', 'paid_on', 'amount_minor'])
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', 'in', chunk)
+      .execute();
+    const paymentsOf = groupBy(payments, (p) => p.case_id);
+    for (const r of rows) {
+      const paid = (paymentsOf.get(r.case_id) ?? []).map((p) => ({
+        paidOn: p.paid_on,
+        amountMinor: p.amount_minor,
+      }));
+      ledgers.push({
+        caseId: r.case_id,
+        currency: r.currency,
+        wonOn: r.won_on,
+        incomeMinor: r.income ?? 0,
+        payments: paid,
+        cancelledOn: r.cancelled_on,
+      });
+      cases.set(r.case_id, {
+        number: r.number,
+        client: r.display_name,
+        productKind: r.product_kind,
+        lender: r.lender,
+        amount: r.amount_minor,
+      });
+    }
+  }
+  const recipientIds = [...new Set(lines.map((l) => l.recipient_id as string))];
+  const settledRows = recipientIds.length
+    ? await tx
+        .selectFrom('statement_entries as e')
+        .innerJoin('statements as s', (j) =>
+          j.onRef('s.tenant_id', '=', 'e.tenant_id').onRef('s.id', '=', 'e.statement_id'),
+        )
+        .select(['s.recipient_id', 's.period_end', 's.currency', 'e.line_id', 'e.kind', 'e.net_minor'])
+        .where('e.tenant_id', '=', tenantId)
+        .where('s.recipient_id', 'in', recipientIds)
+        .execute()
+    : [];
+  return { lines, ledgers, cases, settledRows };
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+async function nextNumbers(tx: TTx, tenantId: string, year: number, count: number): Promise<number> {
+  await tx
+    .insertInto('statement_counters')
+    .values({ tenant_id: tenantId, year, last_number: 0 })
+    .onConflict((oc) => oc.columns(['tenant_id', 'year']).doNothing())
+    .execute();
+  // The row lock serialises runs of a tenant and year: numbers never repeat or leave a gap.
+  const row = await tx
+    .updateTable('statement_counters')
+    .set((eb) => ({ last_number: eb('last_number', '+', count) }))
+    .where('tenant_id', '=', tenantId)
+    .where('year', '=', year)
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return row.last_number - count;
+}
+
+/** Runs the statements of a period; answers the run with what it created and what already existed. */
+export async function runStatements(deps: TDeps, ctx: TContext, raw: unknown) {
+  const input = parseInput(ZRunBody, raw);
+  const tenantId = ctx.actor.tenantId;
+  const issuedOn = input.issuedOn ?? new Date().toISOString().slice(0, 10);
+  if (issuedOn < input.periodEnd)
+    throw fieldError('issuedOn', 'before_period_end', 'a statement is issued after its period');
+  const year = Number(issuedOn.slice(0, 4));
+  return inTenant(deps.database, tenantId, async (tx) => {
+    await nextNumbers(tx, tenantId, year, 0); // takes the lock before reading anything
+    const data = await loadRunData(tx, tenantId, input.periodEnd, input.recipientIds);
+    const people = new Map((await recipients(tx, tenantId).execute()).map((r) => [r.id, toRecipient(r)]));
+    const firm = await firmOf(tx, tenantId);
+    const drafts = [];
+    let existing = 0;
+    const settledOf = groupBy(data.settledRows, (r) => `${r.recipient_id}|${r.currency}`);
+    const ledgerOf = new Map(data.ledgers.map((l) => [l.caseId, l]));
+    for (const [key, lines] of groupBy(data.lines, (l) => `${l.recipient_id}|${l.currency}`)) {
+      const [recipientId, currency] = key.split('|') as [string, string];
+      const recipient = people.get(recipientId);
+      if (!recipient) continue; // a recipient in the trash gets no statement
+      const mine = settledOf.get(key) ?? [];
+      // Only this recipient's cases: the arithmetic looks ledgers up by case.
+      const ledgers = [...new Set(lines.map((l) => l.case_id))].flatMap((id) => ledgerOf.get(id) ?? []);
+      if (mine.some((s) => s.period_end === input.periodEnd)) {
+        existing++;
+        continue;
+      }
+      const settled: TSettledEntry[] = mine.map((s) => ({
+        lineId: s.line_id,
+        kind: s.kind as TSettledEntry['kind'],
+        netMinor: s.net_minor,
+      }));
+      const settlementLines = lines.map(toSettlementLine);
+      const draft = computeStatement({
+        recipientId,
+        currency,
+        periodEnd: input.periodEnd,
+        vat: vatOfRecipient(recipient),
+        lines: settlementLines,
+        ledgers,
+        settled,
+      });
+      if (draft.entries.length === 0) continue;
+      const after = [...settled, ...draft.entries];
+      const held = balanceAsOf(settlementLines, ledgers, after, input.periodEnd).heldBackMinor;
+      drafts.push({ draft, recipient, held, lines });
+    }
+    const first = await nextNumbers(tx, tenantId, year, drafts.length);
+    const run = await tx
+      .insertInto('statement_runs')
+      .values({
+        tenant_id: tenantId,
+        period_start: input.periodStart,
+        period_end: input.periodEnd,
+        issued_on: issuedOn,
+        recipient_ids: input.recipientIds ? JSON.stringify(input.recipientIds) : null,
+        statements_created: drafts.length,
+        statements_existing: existing,
+        created_by: ctx.actor.userId,
+      })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    const created = [];
+    for (const [i, { draft, recipient, held, lines }] of drafts.entries()) {
+      const number = `${year}-${String(first + i + 1).padStart(5, '0')}`;
+      const kindOf = new Map(lines.map((l) => [l.id, l]));
+      const document: TStatementDocument = {
+        locale: recipient.locale,
+        number,
+        issuedOn,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        currency: draft.currency,
+        selfBilling: recipient.selfBilling,
+        firm,
+        recipient: {
+          name: recipient.name,
+          addressLines: recipient.addressLines,
+          email: recipient.email,
+          vatId: recipient.vatId,
+          taxNumber: recipient.taxNumber,
+        },
+        vat: draft.vat,
+        entries: draft.entries.map((e) =>
+          documentEntry(e, data.cases.get(e.caseId), kindOf.get(e.lineId), recipient, ledgerOf),
+        ),
+        totals: draft.totals,
+        heldBackMinor: held,
+      };
+      const statement = await insertStatement(tx, tenantId, {
+        number,
+        year,
+        runId: run.id,
+        recipientId: recipient.id,
+        input,
+        issuedOn,
+        document,
+        createdBy: ctx.actor.userId,
+      });
+      await tx
+        .insertInto('statement_entries')
+        .values(
+          draft.entries.map((e, position) => ({
+            tenant_id: tenantId,
+            statement_id: statement,
+            position,
+            line_id: e.lineId,
+            case_id: e.caseId,
+            kind: e.kind,
+            net_minor: e.netMinor,
+            vat_minor: e.vatMinor,
+            gross_minor: e.grossMinor,
+          })),
+        )
+        .execute();
+      await tx
+        .updateTable('statements')
+        .set({ status: 'final' })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', statement)
+        .execute();
+      await tx
+        .insertInto('statement_deliveries')
+        .values({
+          tenant_id: tenantId,
+          statement_id: statement,
+          status: recipient.email ? 'pending' : 'no_address',
+        })
+        .execute();
+      if (recipient.email)
+        await enqueueJob(tx, {
+          tenantId,
+          kind: 'statement.mail',
+          payload: { statementId: statement },
+          maxAttempts: 5,
+        });
+      created.push({
+        id: statement,
+        number,
+        recipientId: recipient.id,
+        recipientName: recipient.name,
+        currency: draft.currency,
+        totals: draft.totals,
+      });
+    }
+    const result = {
+      id: run.id,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      issuedOn,
+      created: created.length,
+      existing,
+      statements: created,
+    };
+    await recordAudit(tx, ctx, {
+      entity: 'statement_run',
+      entityId: run.id,
+      action: 'create',
+      after: { ...result, statements: created.map((s) => s.number) },
+    });
+    return result;
+  });
+}
+
+function documentEntry(
+  e: {
+    caseId: string;
+    lineId: string;
+    kind: TDocumentEntry['kind'];
+    netMinor: number;
+    vatMinor: number;
+    grossMinor: number;
+  },
+  kase: TCaseInfo | undefined,
+  line: TLineRow | undefined,
+  recipient: TRecipient,
+  ledgers: ReadonlyMap<string, TCaseLedger>,
+): TDocumentEntry {
+  // Partners see no client personal data beyond what their agreement allows.
+  const seesClient = recipient.kind === 'user' || recipient.showsClientData;
+  return {
+    caseNumber: kase?.number ?? '',
+    clientName: seesClient ? (kase?.client ?? null) : null,
+    productKind: kase?.productKind ?? 'other',
+    lender: kase?.lender ?? null,
+    caseAmountMinor: seesClient ? (kase?.amount ?? null) : null,
+    wonOn: ledgers.get(e.caseId)?.wonOn ?? '',
+    kind: e.kind,
+    lineKind: (line?.kind ?? 'extra') as TDocumentEntry['lineKind'],
+    label: line?.label ?? null,
+    netMinor: e.netMinor,
+    vatMinor: e.vatMinor,
+    grossMinor: e.grossMinor,
+  };
+}
+
+async function insertStatement(
+  tx: TTx,
+  tenantId: string,
+  s: {
+    number: string;
+    year: number;
+    runId: string;
+    recipientId: string;
+    input: z.output<typeof ZRunBody>;
+    issuedOn: string;
+    document: TStatementDocument;
+    createdBy: string;
+  },
+) {
+  const row = await tx
+    .insertInto('statements')
+    .values({
+      tenant_id: tenantId,
+      number: s.number,
+      year: s.year,
+      run_id: s.runId,
+      recipient_id: s.recipientId,
+      status: 'draft',
+      currency: s.document.currency,
+      period_start: s.input.periodStart,
+      period_end: s.input.periodEnd,
+      issued_on: s.issuedOn,
+      document: JSON.stringify(s.document),
+      net_minor: s.document.totals.netMinor,
+      vat_minor: s.document.totals.vatMinor,
+      gross_minor: s.document.totals.grossMinor,
+      held_back_minor: s.document.heldBackMinor,
+      created_by: s.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
