@@ -79,9 +79,10 @@ async function seed(database: ReturnType<typeof openPostgres>, tenantId: string)
       tx,
     );
     await sql`insert into clients (tenant_id, kind, last_name, display_name, owner_id, source)
-      select ${tenantId}, 'person', 'Kunde ' || g, 'Kunde ' || g,
-        (select id from users where email = 'advisor' || (1 + g % ${RECIPIENTS - 40}) || '@bench.test'), 'partner'
-      from generate_series(1, ${CASES}) g`.execute(tx);
+      select ${tenantId}, 'person', 'Kunde ' || g, 'Kunde ' || g, a.id, 'partner'
+      from generate_series(1, ${CASES}) g
+      join (select id, row_number() over (order by email) - 1 as n from users where email like 'advisor%') a
+        on a.n = g % ${RECIPIENTS - 40}`.execute(tx);
     await sql`insert into cases (tenant_id, number, client_id, product_kind, amount_minor, currency, lender, pipeline_id, stage_key, owner_id, executor_id, closed_at)
       select c.tenant_id, '2026-B' || lpad(row_number() over (order by c.id)::text, 6, '0'), c.id, 'mortgage',
         10000000 + (hashtext(c.id::text) & 65535) * 1000, 'EUR', 'Musterbank', p.id, s.key, c.owner_id, c.owner_id, timestamptz '2026-11-15 10:00Z'
@@ -160,9 +161,19 @@ export async function runCommissionBench(settings: TSettings, cleanup: Cleanup):
     adminName: 'Boss',
   });
   process.stderr.write(`commissions: seeding ${CASES} won cases and ${RECIPIENTS} recipients…\n`);
+  let phase = performance.now();
+  const done = (what: string) => {
+    process.stderr.write(`commissions: ${what} in ${((performance.now() - phase) / 1000).toFixed(1)} s\n`);
+    phase = performance.now();
+  };
   await seed(database, tenant.id);
+  done('seeded');
+  const { sql } = await import('kysely');
+  const analyze = () => sql`analyze`.execute(database.db); // as the table owner, as autovacuum would
   const memory = rssSampler();
   const lines = await computeLines(database, tenant.id);
+  await analyze();
+  done('lines computed and written');
   const { deps, runner } = buildDeps(
     database,
     { ...loadConfig({ KONTOR_DATA_DIR: '/tmp/kontor-bench-unused' }), smtpUrl: null },
@@ -188,6 +199,7 @@ export async function runCommissionBench(settings: TSettings, cleanup: Cleanup):
   if (res.status !== 201) throw new Error(`statement run: ${res.status} ${await res.text()}`);
   const run = (await res.json()) as { created: number; statements: { id: string }[] };
   const runMs = performance.now() - started;
+  done(`${run.created} statements run`);
   started = performance.now();
   await runner.drain();
   const mailMs = performance.now() - started;

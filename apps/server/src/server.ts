@@ -25,7 +25,7 @@ export function buildDeps(database: TDatabase, config: TConfig, logger = pino({ 
     wakeJobs: () => runner?.wake(),
     publicLimiter: new RateLimiter(config.publicRateLimit),
   };
-  runner = new JobRunner(database, jobHandlers(deps), logger);
+  runner = new JobRunner(database, jobHandlers(deps), logger, { concurrency: config.jobConcurrency });
   return { deps, runner };
 }
 

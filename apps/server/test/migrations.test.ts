@@ -29,7 +29,9 @@ describe('migrations', () => {
       const second = openPostgres(u.toString());
       try {
         const [a, b] = await Promise.all([migrate(first), migrate(second)]);
-        expect([...a, ...b].sort()).toEqual(Array.from({ length: latestSchemaVersion() }, (_, i) => i + 1));
+        expect([...a, ...b].sort((x, y) => x - y)).toEqual(
+          Array.from({ length: latestSchemaVersion() }, (_, i) => i + 1),
+        );
         const rows = await sql<{ n: number }>`select count(*)::int as n from kontor_migrations`.execute(
           first.db,
         );

@@ -34,7 +34,32 @@ export async function enqueueJob(tx: TTx | TDb, job: TEnqueue): Promise<void> {
     .execute();
 }
 
-export type TRunnerOptions = { pollMs?: number; leaseMs?: number; retryBaseMs?: number };
+/** Adds many jobs in the caller's transaction with one statement (a statement run's mails). */
+export async function enqueueJobs(tx: TTx | TDb, jobs: readonly TEnqueue[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await tx
+    .insertInto('jobs')
+    .values(
+      jobs.map((job) => ({
+        tenant_id: job.tenantId,
+        kind: job.kind,
+        payload: JSON.stringify(job.payload ?? {}),
+        run_at: job.runAt ?? new Date(),
+        dedupe_key: job.dedupeKey ?? null,
+        max_attempts: job.maxAttempts ?? 8,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+export type TRunnerOptions = {
+  pollMs?: number;
+  leaseMs?: number;
+  retryBaseMs?: number;
+  /** Jobs run at once by this runner (default 1): one waits on the database while another computes. */
+  concurrency?: number;
+};
 
 type TClaimed = { id: number; tenant_id: string | null; kind: string; payload: unknown; attempts: number };
 
@@ -49,6 +74,7 @@ export class JobRunner {
   readonly #pollMs: number;
   readonly #leaseMs: number;
   readonly #retryBaseMs: number;
+  readonly #concurrency: number;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #stopped = true;
@@ -64,6 +90,7 @@ export class JobRunner {
     this.#pollMs = options.pollMs ?? 1_000;
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
     this.#retryBaseMs = options.retryBaseMs ?? 2_000;
+    this.#concurrency = Math.max(1, options.concurrency ?? 1);
   }
 
   start() {
@@ -107,7 +134,10 @@ export class JobRunner {
   /** Runs due jobs until none is left (or the runner is stopped); answers how many ran. */
   async drain(): Promise<number> {
     let count = 0;
-    while (!this.#halted && (await this.runOne())) count += 1;
+    const loop = async () => {
+      while (!this.#halted && (await this.runOne())) count += 1;
+    };
+    await Promise.all(Array.from({ length: this.#concurrency }, loop));
     return count;
   }
 

@@ -309,6 +309,18 @@ export type TFormatter = {
 };
 
 export function createFormatter(locale: TLocale, currency: string): TFormatter {
+  // Building Intl formatters costs about a millisecond: a statement run renders hundreds.
+  const key = `${locale}|${currency}`;
+  const cached = FORMATTERS.get(key);
+  if (cached) return cached;
+  const made = makeFormatter(locale, currency);
+  FORMATTERS.set(key, made);
+  return made;
+}
+
+const FORMATTERS = new Map<string, TFormatter>();
+
+function makeFormatter(locale: TLocale, currency: string): TFormatter {
   const intlLocale = INTL_LOCALES[locale];
   const moneyFormat = new Intl.NumberFormat(intlLocale, { style: 'currency', currency });
   const minorDigits = moneyFormat.resolvedOptions().maximumFractionDigits ?? 2;

@@ -76,6 +76,8 @@ export async function renderStatementPdf(doc: TStatementDocument): Promise<Buffe
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: FOOTER_SPACE },
     bufferPages: true,
+    // Our font from the start: pdfkit would otherwise parse Helvetica's metrics for every document.
+    font: fonts.regular as unknown as string,
     lang: doc.locale,
     displayTitle: true,
     // Fixed to the issue date, so the same statement renders the same bytes (and file id).

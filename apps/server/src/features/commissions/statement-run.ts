@@ -4,11 +4,13 @@
 // a crash leaves no half-made statements. A rerun of the period finds each recipient's statement
 // for that period end already there and creates nothing twice.
 import { balanceAsOf, computeStatement, type TCaseLedger, type TSettledEntry } from '@kontor/domain';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../../generated/db';
 import { recordAudit, type TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
 import { fieldError } from '../../platform/errors';
-import { enqueueJob } from '../../platform/jobs';
+import { enqueueJobs, type TEnqueue } from '../../platform/jobs';
 import { ZDate } from '../../platform/schemas';
 import { inTenant, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
@@ -51,43 +53,68 @@ export async function loadRunData(tx: TTx, tenantId: string, periodEnd: string, 
   const caseIds = [...new Set(lines.map((l) => l.case_id))];
   const ledgers: TCaseLedger[] = [];
   const cases = new Map<string, TCaseInfo>();
-  for (let i = 0; i < caseIds.length; i += 5000) {
-    const chunk = caseIds.slice(i, i + 5000);
-    const rows = await tx
-      .selectFrom('case_commissions as cc')
-      .innerJoin('cases as c', (j) =>
-        j.onRef('c.tenant_id', '=', 'cc.tenant_id').onRef('c.id', '=', 'cc.case_id'),
-      )
-      .innerJoin('clients as k', (j) =>
-        j.onRef('k.tenant_id', '=', 'c.tenant_id').onRef('k.id', '=', 'c.client_id'),
-      )
-      .leftJoin('commission_lines as inc', (j) =>
-        j
-          .onRef('inc.tenant_id', '=', 'cc.tenant_id')
-          .onRef('inc.case_id', '=', 'cc.case_id')
-          .on('inc.kind', '=', 'income'),
-      )
-      .select([
-        'cc.case_id',
-        'cc.won_on',
-        'cc.currency',
-        'cc.cancelled_on',
-        'inc.amount_minor as income',
-        'c.number',
-        'c.product_kind',
-        'c.lender',
-        'c.amount_minor',
-        'k.display_name',
-      ])
-      .where('cc.tenant_id', '=', tenantId)
-      .where('cc.case_id', 'in', chunk)
-      .execute();
-    const payments = await tx
-      .selectFrom('lender_payments')
-      .select(['case_id', 'paid_on', 'amount_minor'])
-      .where('tenant_id', '=', tenantId)
-      .where('case_id', 'in', chunk)
-      .execute();
+  // The cases of those lines, as one semi-join rather than a list of ids: the planner hashes it.
+  const ofLines = (eb: ExpressionBuilder<DB, 'case_commissions'>) => {
+    let sub = eb
+      .selectFrom('commission_lines as x')
+      .select('x.case_id')
+      .where('x.tenant_id', '=', tenantId)
+      .where('x.status', '=', 'confirmed')
+      .where('x.kind', '!=', 'income');
+    if (only) sub = sub.where('x.recipient_id', 'in', only);
+    return eb('case_commissions.case_id', 'in', sub);
+  };
+  {
+    const rows =
+      caseIds.length === 0
+        ? []
+        : await tx
+            .selectFrom('case_commissions')
+            .innerJoin('cases as c', (j) =>
+              j
+                .onRef('c.tenant_id', '=', 'case_commissions.tenant_id')
+                .onRef('c.id', '=', 'case_commissions.case_id'),
+            )
+            .innerJoin('clients as k', (j) =>
+              j.onRef('k.tenant_id', '=', 'c.tenant_id').onRef('k.id', '=', 'c.client_id'),
+            )
+            .leftJoin('commission_lines as inc', (j) =>
+              j
+                .onRef('inc.tenant_id', '=', 'case_commissions.tenant_id')
+                .onRef('inc.case_id', '=', 'case_commissions.case_id')
+                .on('inc.kind', '=', 'income'),
+            )
+            .select([
+              'case_commissions.case_id',
+              'case_commissions.won_on',
+              'case_commissions.currency',
+              'case_commissions.cancelled_on',
+              'inc.amount_minor as income',
+              'c.number',
+              'c.product_kind',
+              'c.lender',
+              'c.amount_minor',
+              'k.display_name',
+            ])
+            .where('case_commissions.tenant_id', '=', tenantId)
+            .where('case_commissions.won_on', '<=', periodEnd)
+            .where(ofLines)
+            .execute();
+    const payments =
+      caseIds.length === 0
+        ? []
+        : await tx
+            .selectFrom('lender_payments as p')
+            .innerJoin('case_commissions', (j) =>
+              j
+                .onRef('case_commissions.tenant_id', '=', 'p.tenant_id')
+                .onRef('case_commissions.case_id', '=', 'p.case_id'),
+            )
+            .select(['p.case_id', 'p.paid_on', 'p.amount_minor'])
+            .where('p.tenant_id', '=', tenantId)
+            .where('case_commissions.won_on', '<=', periodEnd)
+            .where(ofLines)
+            .execute();
     const paymentsOf = groupBy(payments, (p) => p.case_id);
     for (const r of rows) {
       const paid = (paymentsOf.get(r.case_id) ?? []).map((p) => ({
@@ -218,6 +245,10 @@ export async function runStatements(deps: TDeps, ctx: TContext, raw: unknown) {
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
     const created = [];
+    // Written set-wise after the loop: one round trip per kind of row, not per statement.
+    const entryRows: Insertable<DB['statement_entries']>[] = [];
+    const deliveries: Insertable<DB['statement_deliveries']>[] = [];
+    const jobs: TEnqueue[] = [];
     for (const [i, { draft, recipient, held, lines }] of drafts.entries()) {
       const number = `${year}-${String(first + i + 1).padStart(5, '0')}`;
       const kindOf = new Map(lines.map((l) => [l.id, l]));
@@ -254,43 +285,26 @@ export async function runStatements(deps: TDeps, ctx: TContext, raw: unknown) {
         document,
         createdBy: ctx.actor.userId,
       });
-      await tx
-        .insertInto('statement_entries')
-        .values(
-          draft.entries.map((e, position) => ({
-            tenant_id: tenantId,
-            statement_id: statement,
-            position,
-            line_id: e.lineId,
-            case_id: e.caseId,
-            kind: e.kind,
-            net_minor: e.netMinor,
-            vat_minor: e.vatMinor,
-            gross_minor: e.grossMinor,
-          })),
-        )
-        .execute();
-      await tx
-        .updateTable('statements')
-        .set({ status: 'final' })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', statement)
-        .execute();
-      await tx
-        .insertInto('statement_deliveries')
-        .values({
+      entryRows.push(
+        ...draft.entries.map((e, position) => ({
           tenant_id: tenantId,
           statement_id: statement,
-          status: recipient.email ? 'pending' : 'no_address',
-        })
-        .execute();
+          position,
+          line_id: e.lineId,
+          case_id: e.caseId,
+          kind: e.kind,
+          net_minor: e.netMinor,
+          vat_minor: e.vatMinor,
+          gross_minor: e.grossMinor,
+        })),
+      );
+      deliveries.push({
+        tenant_id: tenantId,
+        statement_id: statement,
+        status: recipient.email ? 'pending' : 'no_address',
+      });
       if (recipient.email)
-        await enqueueJob(tx, {
-          tenantId,
-          kind: 'statement.mail',
-          payload: { statementId: statement },
-          maxAttempts: 5,
-        });
+        jobs.push({ tenantId, kind: 'statement.mail', payload: { statementId: statement }, maxAttempts: 5 });
       created.push({
         id: statement,
         number,
@@ -299,6 +313,23 @@ export async function runStatements(deps: TDeps, ctx: TContext, raw: unknown) {
         currency: draft.currency,
         totals: draft.totals,
       });
+    }
+    for (let i = 0; i < entryRows.length; i += 2000) {
+      await tx
+        .insertInto('statement_entries')
+        .values(entryRows.slice(i, i + 2000))
+        .execute();
+    }
+    if (created.length > 0) {
+      // Final from here on: the triggers of migration 0010 refuse any later change.
+      await tx
+        .updateTable('statements')
+        .set({ status: 'final' })
+        .where('tenant_id', '=', tenantId)
+        .where('run_id', '=', run.id)
+        .execute();
+      await tx.insertInto('statement_deliveries').values(deliveries).execute();
+      await enqueueJobs(tx, jobs);
     }
     const result = {
       id: run.id,

@@ -129,11 +129,11 @@ export async function statementFile(deps: TDeps, ctx: TContext, id: string, form
 }
 
 function statementAttachment(doc: TStatementDocument, format: 'pdf' | 'xlsx') {
-  const render = format === 'pdf' ? renderStatementPdf : renderStatementSheet;
   const contentType =
     format === 'pdf'
       ? 'application/pdf'
       : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const render = format === 'pdf' ? renderStatementPdf : renderStatementSheet;
   return render(doc).then((content) => ({ filename: `${doc.number}.${format}`, content, contentType }));
 }
 
