@@ -5,6 +5,7 @@ import type { TDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { inTenant } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
+import { proposeOnWin } from '../commissions/case-commission';
 import { loadPipelines } from '../pipelines/pipelines.repository';
 import { caseInScope } from './case-scope';
 import { loadCases, recordStageMove } from './cases.repository';
@@ -95,6 +96,8 @@ export async function moveCaseStage(deps: TDeps, ctx: TContext, id: string, raw:
       by: ctx.actor.userId,
       onBehalfOf: actingFor(ctx.actor, owners),
     });
+    // F4: a won case gets its commission lines proposed from the rates, to be confirmed.
+    if (target.kind === 'won') await proposeOnWin(tx, ctx, id);
     const [after] = await loadCases(tx, tenantId, [id]);
     await recordAudit(tx, ctx, {
       entity: 'case',

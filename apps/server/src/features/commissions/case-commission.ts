@@ -1,6 +1,14 @@
 // A won case's commission (F4): the lines proposed from the rates, shown before they are
 // confirmed; what the firm keeps; the cancellation that starts clawbacks (F5).
-import { proposeLines, type TParticipant, type TProductKind, type TWonCase } from '@kontor/domain';
+import {
+  CommissionError,
+  proposeLines,
+  type TParticipant,
+  type TProductKind,
+  type TWonCase,
+} from '@kontor/domain';
+import { sql } from 'kysely';
+import type { z } from 'zod';
 import { resolveScope } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
@@ -21,7 +29,15 @@ export async function caseForCommission(tx: TTx, ctx: TContext, caseId: string, 
   const tenantId = ctx.actor.tenantId;
   const scope = await resolveScope(tx, ctx.actor, 'commissions', action);
   const inScope = scope.all ? true : await caseInScope(tx, tenantId, caseId, scope);
-  const kase = await tx
+  const kase = await commissionCase(tx, tenantId, caseId);
+  // Outside the scope is the same answer as not there at all.
+  if (!kase || !inScope) throw notFound('case');
+  return { kase, scope };
+}
+
+// The live case with what the arithmetic needs: stage kind, amount, lender, the client's source.
+function commissionCase(tx: TTx, tenantId: string, caseId: string) {
+  return tx
     .selectFrom('cases')
     .innerJoin('pipeline_stages as s', (j) =>
       j
@@ -49,10 +65,8 @@ export async function caseForCommission(tx: TTx, ctx: TContext, caseId: string, 
     .where('cases.id', '=', caseId)
     .where('cases.deleted_at', 'is', null)
     .executeTakeFirst();
-  // Outside the scope is the same answer as not there at all.
-  if (!kase || !inScope) throw notFound('case');
-  return { kase, scope };
 }
+type TCommissionCase = NonNullable<Awaited<ReturnType<typeof commissionCase>>>;
 
 async function commissionRow(tx: TTx, tenantId: string, caseId: string) {
   return tx
@@ -112,90 +126,115 @@ async function participants(tx: TTx, tenantId: string, ownerId: string) {
 /** Proposes the lines of a won case from the rates valid on its date of win; replaces earlier proposals. */
 export async function proposeCaseCommission(deps: TDeps, ctx: TContext, caseId: string, raw: unknown) {
   const input = parseInput(ZProposeBody, raw);
-  const tenantId = ctx.actor.tenantId;
-  return inTenant(deps.database, tenantId, async (tx) => {
+  return inTenant(deps.database, ctx.actor.tenantId, async (tx) => {
     const { kase } = await caseForCommission(tx, ctx, caseId, 'edit');
-    if (kase.stage_kind !== 'won' || !kase.closed_at)
-      throw fieldError('stage', 'not_won', 'the case is not won');
-    if (kase.amount_minor === null || kase.currency === null)
-      throw fieldError('amount', 'required', 'the case has no amount');
-    const existing = await loadLines(tx, tenantId, caseId);
-    if (existing.some((l) => l.status === 'confirmed')) {
-      throw new AppError('conflict', 'the lines are confirmed: correct or add lines instead');
-    }
-    const before = await commissionRow(tx, tenantId, caseId);
-    const partnerId = input.partnerId !== undefined ? input.partnerId : (before?.partner_id ?? null);
-    if (partnerId) {
-      const partner = await recipients(tx, tenantId)
-        .select('kind')
-        .where('id', '=', partnerId)
-        .executeTakeFirst();
-      if (!partner || partner.kind === 'user')
-        throw fieldError('partnerId', 'not_found', 'no such partner or tipster');
-    }
-    const wonOn = input.wonOn ?? dayIn(kase.closed_at);
-    const won: TWonCase = {
-      amountMinor: kase.amount_minor,
-      currency: kase.currency,
-      productKind: kase.product_kind as TProductKind,
-      lenderId: kase.lender ? lenderKey(kase.lender) : '',
-      productId: kase.product ? lenderKey(kase.product) : null,
-      wonOn,
-      ...(await participants(tx, tenantId, kase.owner_id)),
-      partner: partnerId ? { partnerId, leadSource: kase.source } : null,
-      extraLines: input.extraLines.map((e) => {
-        if (e.amount.currency !== kase.currency)
-          throw fieldError('extraLines', 'currency_mismatch', `not in ${kase.currency}`);
-        return { recipientId: e.recipientId, label: e.label, amountMinor: e.amount.minor, terms: e.terms };
-      }),
-    };
-    const proposal = proposeLines(won, await loadRateBook(tx, tenantId));
-    const values = {
-      won_on: wonOn,
-      currency: kase.currency,
-      partner_id: partnerId,
-      lead_source: kase.source,
-    };
-    if (before) {
-      await tx
-        .updateTable('case_commissions')
-        .set({ ...values, updated_at: new Date() })
-        .where('tenant_id', '=', tenantId)
-        .where('case_id', '=', caseId)
-        .execute();
-    } else {
-      await tx
-        .insertInto('case_commissions')
-        .values({ tenant_id: tenantId, case_id: caseId, ...values })
-        .execute();
-    }
+    return propose(tx, ctx, kase, input);
+  });
+}
+
+/**
+ * Proposes the lines when a case is moved to a won stage, as far as the rates and recipients
+ * allow; whatever is missing (a rate, the owner's rate group) never stops the move: the proposal
+ * endpoint then says what is missing. Runs inside the move's transaction, behind a savepoint.
+ */
+export async function proposeOnWin(tx: TTx, ctx: TContext, caseId: string): Promise<boolean> {
+  const kase = await commissionCase(tx, ctx.actor.tenantId, caseId);
+  if (kase?.stage_kind !== 'won') return false;
+  await sql`savepoint commission_on_win`.execute(tx);
+  try {
+    await propose(tx, ctx, kase, { extraLines: [] });
+    await sql`release savepoint commission_on_win`.execute(tx);
+    return true;
+  } catch (error) {
+    await sql`rollback to savepoint commission_on_win`.execute(tx);
+    if (error instanceof CommissionError || error instanceof AppError) return false;
+    throw error;
+  }
+}
+
+async function propose(tx: TTx, ctx: TContext, kase: TCommissionCase, input: z.output<typeof ZProposeBody>) {
+  const tenantId = ctx.actor.tenantId;
+  const caseId = kase.id;
+  if (kase.stage_kind !== 'won' || !kase.closed_at)
+    throw fieldError('stage', 'not_won', 'the case is not won');
+  if (kase.amount_minor === null || kase.currency === null)
+    throw fieldError('amount', 'required', 'the case has no amount');
+  const existing = await loadLines(tx, tenantId, caseId);
+  if (existing.some((l) => l.status === 'confirmed')) {
+    throw new AppError('conflict', 'the lines are confirmed: correct or add lines instead');
+  }
+  const before = await commissionRow(tx, tenantId, caseId);
+  const partnerId = input.partnerId !== undefined ? input.partnerId : (before?.partner_id ?? null);
+  if (partnerId) {
+    const partner = await recipients(tx, tenantId)
+      .select('kind')
+      .where('id', '=', partnerId)
+      .executeTakeFirst();
+    if (!partner || partner.kind === 'user')
+      throw fieldError('partnerId', 'not_found', 'no such partner or tipster');
+  }
+  const wonOn = input.wonOn ?? dayIn(kase.closed_at);
+  const won: TWonCase = {
+    amountMinor: kase.amount_minor,
+    currency: kase.currency,
+    productKind: kase.product_kind as TProductKind,
+    lenderId: kase.lender ? lenderKey(kase.lender) : '',
+    productId: kase.product ? lenderKey(kase.product) : null,
+    wonOn,
+    ...(await participants(tx, tenantId, kase.owner_id)),
+    partner: partnerId ? { partnerId, leadSource: kase.source } : null,
+    extraLines: input.extraLines.map((e) => {
+      if (e.amount.currency !== kase.currency)
+        throw fieldError('extraLines', 'currency_mismatch', `not in ${kase.currency}`);
+      return { recipientId: e.recipientId, label: e.label, amountMinor: e.amount.minor, terms: e.terms };
+    }),
+  };
+  const proposal = proposeLines(won, await loadRateBook(tx, tenantId));
+  const values = {
+    won_on: wonOn,
+    currency: kase.currency,
+    partner_id: partnerId,
+    lead_source: kase.source,
+  };
+  if (before) {
     await tx
-      .deleteFrom('commission_lines')
+      .updateTable('case_commissions')
+      .set({ ...values, updated_at: new Date() })
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .execute();
-    const lines = [proposal.income, ...proposal.payouts];
+  } else {
     await tx
-      .insertInto('commission_lines')
-      .values(
-        lines.map((l) => ({
-          ...lineRow(tenantId, caseId, l, 'proposed'),
-          lender: l.kind === 'income' ? kase.lender : null,
-          created_by: ctx.actor.userId,
-        })),
-      )
+      .insertInto('case_commissions')
+      .values({ tenant_id: tenantId, case_id: caseId, ...values })
       .execute();
-    const after = await caseCommissionView(tx, tenantId, caseId, null);
-    await recordAudit(tx, ctx, {
-      entity: 'case_commission',
-      entityId: caseId,
-      action: 'propose',
-      before: existing.map(toLine),
-      after,
-      ownerUserIds: [kase.owner_id],
-    });
-    return after;
+  }
+  await tx
+    .deleteFrom('commission_lines')
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .execute();
+  const lines = [proposal.income, ...proposal.payouts];
+  await tx
+    .insertInto('commission_lines')
+    .values(
+      lines.map((l) => ({
+        ...lineRow(tenantId, caseId, l, 'proposed'),
+        lender: l.kind === 'income' ? kase.lender : null,
+        created_by: ctx.actor.userId,
+      })),
+    )
+    .execute();
+  const after = await caseCommissionView(tx, tenantId, caseId, null);
+  await recordAudit(tx, ctx, {
+    entity: 'case_commission',
+    entityId: caseId,
+    action: 'propose',
+    before: existing.map(toLine),
+    after,
+    ownerUserIds: [kase.owner_id],
   });
+  return after;
 }
 
 /** Confirms a case's proposed lines: from now on they reach statements. */

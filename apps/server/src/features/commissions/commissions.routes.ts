@@ -23,6 +23,7 @@ import {
 } from './commissions.schemas';
 import { exportStatements } from './exports';
 import { addLine, correctLine, listPayments, recordPayment, splitCaseLine } from './line-edits';
+import { commissionSummary, openReceivables, ZReportQuery } from './reports';
 import { runStatements, ZRunBody } from './statement-run';
 import { getStatement, listStatements, resendStatement, statementFile } from './statements';
 
@@ -328,7 +329,52 @@ const exportRoutes = newRouter().openapi(
   async (c) => file(c, await exportStatements(c.get('deps'), contextOf(c), c.req.valid('query'))),
 );
 
+const ZMoneyRow = { income: ZMoney, payouts: ZMoney, firmKeeps: ZMoney };
+const reportRoutes = newRouter()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/commissions/reports/summary',
+      tags,
+      summary:
+        'Income, payouts and what the firm keeps by advisor, unit, lender, product kind or month of win',
+      permission: 'reports:view',
+      request: { query: ZReportQuery },
+      responses: {
+        200: json(
+          z.object({
+            by: z.string(),
+            from: z.string(),
+            to: z.string(),
+            items: z.array(z.object({ key: z.string(), cases: z.number(), ...ZMoneyRow })),
+          }),
+        ),
+      },
+    }),
+    async (c) => c.json(await commissionSummary(c.get('deps'), contextOf(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/commissions/reports/receivables',
+      tags,
+      summary: 'What lenders still owe: confirmed income of cases not cancelled, less their payments',
+      permission: 'reports:view',
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({ lender: z.string(), cases: z.number(), income: ZMoney, paid: ZMoney, open: ZMoney }),
+            ),
+          }),
+        ),
+      },
+    }),
+    async (c) => c.json(await openReceivables(c.get('deps'), contextOf(c)), 200),
+  );
+
 export const commissionsRoutes = newRouter()
+  .route('/', reportRoutes)
   .route('/', caseRoutes)
   .route('/', statementRoutes)
   .route('/', exportRoutes);
