@@ -9,7 +9,7 @@ import { inTenant } from '../../platform/tx';
 import { toSettlementLine } from './commission-lines.repository';
 import { money } from './money-format';
 import { recipientIdsInScope, recipients } from './recipients';
-import { loadRunData } from './statement-run';
+import { groupBy, loadRunData } from './run-data';
 
 /** The balances of the recipients in the actor's scope on `asOf` (default today), or of one of them. */
 export async function listBalances(
@@ -43,19 +43,23 @@ export async function listBalances(
       people.map((p) => p.id),
     );
     const items = [];
+    const linesOf = groupBy(data.lines, (l) => `${l.recipient_id}|${l.currency}`);
+    const settledOf = groupBy(data.settledRows, (s) => `${s.recipient_id}|${s.currency}`);
+    const ledgerOf = new Map(data.ledgers.map((l) => [l.caseId, l]));
     for (const person of people) {
-      const lines = data.lines.filter((l) => l.recipient_id === person.id);
-      for (const currency of new Set(lines.map((l) => l.currency))) {
-        const mine = lines.filter((l) => l.currency === currency).map(toSettlementLine);
-        const settled: TSettledEntry[] = data.settledRows
-          .filter((s) => s.recipient_id === person.id && s.currency === currency)
-          .map((s) => ({ lineId: s.line_id, kind: s.kind as TSettledEntry['kind'], netMinor: s.net_minor }));
-        const b = balanceAsOf(
-          mine,
-          data.ledgers.filter((l) => mine.some((m) => m.caseId === l.caseId)),
-          settled,
-          day,
-        );
+      const currencies = new Set(
+        data.lines.filter((l) => l.recipient_id === person.id).map((l) => l.currency),
+      );
+      for (const currency of currencies) {
+        const key = `${person.id}|${currency}`;
+        const mine = (linesOf.get(key) ?? []).map(toSettlementLine);
+        const settled: TSettledEntry[] = (settledOf.get(key) ?? []).map((s) => ({
+          lineId: s.line_id,
+          kind: s.kind as TSettledEntry['kind'],
+          netMinor: s.net_minor,
+        }));
+        const ledgers = [...new Set(mine.map((m) => m.caseId))].flatMap((id) => ledgerOf.get(id) ?? []);
+        const b = balanceAsOf(mine, ledgers, settled, day);
         items.push({
           recipientId: person.id,
           recipientName: person.name,

@@ -4,7 +4,7 @@
 // a crash leaves no half-made statements. A rerun of the period finds each recipient's statement
 // for that period end already there and creates nothing twice.
 import { balanceAsOf, computeStatement, type TCaseLedger, type TSettledEntry } from '@kontor/domain';
-import type { ExpressionBuilder, Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../generated/db';
 import { recordAudit, type TContext } from '../../platform/audit';
@@ -14,9 +14,10 @@ import { enqueueJobs, type TEnqueue } from '../../platform/jobs';
 import { ZDate } from '../../platform/schemas';
 import { inTenant, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
-import { lineQuery, type TLineRow, toSettlementLine } from './commission-lines.repository';
+import { type TLineRow, toSettlementLine } from './commission-lines.repository';
 import { firmOf } from './commission-settings';
 import { recipients, type TRecipient, toRecipient, vatOfRecipient } from './recipients';
+import { groupBy, loadRunData, type TCaseInfo } from './run-data';
 import type { TDocumentEntry, TStatementDocument } from './statement-document';
 
 export const ZRunBody = z
@@ -30,139 +31,6 @@ export const ZRunBody = z
     if (v.periodEnd < v.periodStart)
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'before periodStart' });
   });
-
-type TCaseInfo = {
-  number: string;
-  client: string;
-  productKind: string;
-  lender: string | null;
-  amount: number | null;
-};
-
-/** Everything the run reads, in a few set-wise queries (not one per recipient). */
-export async function loadRunData(tx: TTx, tenantId: string, periodEnd: string, only: string[] | undefined) {
-  let lineQ = lineQuery(tx, tenantId)
-    .innerJoin('case_commissions as cc', (j) =>
-      j.onRef('cc.tenant_id', '=', 'l.tenant_id').onRef('cc.case_id', '=', 'l.case_id'),
-    )
-    .where('l.status', '=', 'confirmed')
-    .where('l.kind', '!=', 'income')
-    .where('cc.won_on', '<=', periodEnd);
-  if (only) lineQ = lineQ.where('l.recipient_id', 'in', only);
-  const lines = (await lineQ.execute()) as TLineRow[];
-  const caseIds = [...new Set(lines.map((l) => l.case_id))];
-  const ledgers: TCaseLedger[] = [];
-  const cases = new Map<string, TCaseInfo>();
-  // The cases of those lines, as one semi-join rather than a list of ids: the planner hashes it.
-  const ofLines = (eb: ExpressionBuilder<DB, 'case_commissions'>) => {
-    let sub = eb
-      .selectFrom('commission_lines as x')
-      .select('x.case_id')
-      .where('x.tenant_id', '=', tenantId)
-      .where('x.status', '=', 'confirmed')
-      .where('x.kind', '!=', 'income');
-    if (only) sub = sub.where('x.recipient_id', 'in', only);
-    return eb('case_commissions.case_id', 'in', sub);
-  };
-  {
-    const rows =
-      caseIds.length === 0
-        ? []
-        : await tx
-            .selectFrom('case_commissions')
-            .innerJoin('cases as c', (j) =>
-              j
-                .onRef('c.tenant_id', '=', 'case_commissions.tenant_id')
-                .onRef('c.id', '=', 'case_commissions.case_id'),
-            )
-            .innerJoin('clients as k', (j) =>
-              j.onRef('k.tenant_id', '=', 'c.tenant_id').onRef('k.id', '=', 'c.client_id'),
-            )
-            .leftJoin('commission_lines as inc', (j) =>
-              j
-                .onRef('inc.tenant_id', '=', 'case_commissions.tenant_id')
-                .onRef('inc.case_id', '=', 'case_commissions.case_id')
-                .on('inc.kind', '=', 'income'),
-            )
-            .select([
-              'case_commissions.case_id',
-              'case_commissions.won_on',
-              'case_commissions.currency',
-              'case_commissions.cancelled_on',
-              'inc.amount_minor as income',
-              'c.number',
-              'c.product_kind',
-              'c.lender',
-              'c.amount_minor',
-              'k.display_name',
-            ])
-            .where('case_commissions.tenant_id', '=', tenantId)
-            .where('case_commissions.won_on', '<=', periodEnd)
-            .where(ofLines)
-            .execute();
-    const payments =
-      caseIds.length === 0
-        ? []
-        : await tx
-            .selectFrom('lender_payments as p')
-            .innerJoin('case_commissions', (j) =>
-              j
-                .onRef('case_commissions.tenant_id', '=', 'p.tenant_id')
-                .onRef('case_commissions.case_id', '=', 'p.case_id'),
-            )
-            .select(['p.case_id', 'p.paid_on', 'p.amount_minor'])
-            .where('p.tenant_id', '=', tenantId)
-            .where('case_commissions.won_on', '<=', periodEnd)
-            .where(ofLines)
-            .execute();
-    const paymentsOf = groupBy(payments, (p) => p.case_id);
-    for (const r of rows) {
-      const paid = (paymentsOf.get(r.case_id) ?? []).map((p) => ({
-        paidOn: p.paid_on,
-        amountMinor: p.amount_minor,
-      }));
-      ledgers.push({
-        caseId: r.case_id,
-        currency: r.currency,
-        wonOn: r.won_on,
-        incomeMinor: r.income ?? 0,
-        payments: paid,
-        cancelledOn: r.cancelled_on,
-      });
-      cases.set(r.case_id, {
-        number: r.number,
-        client: r.display_name,
-        productKind: r.product_kind,
-        lender: r.lender,
-        amount: r.amount_minor,
-      });
-    }
-  }
-  const recipientIds = [...new Set(lines.map((l) => l.recipient_id as string))];
-  const settledRows = recipientIds.length
-    ? await tx
-        .selectFrom('statement_entries as e')
-        .innerJoin('statements as s', (j) =>
-          j.onRef('s.tenant_id', '=', 'e.tenant_id').onRef('s.id', '=', 'e.statement_id'),
-        )
-        .select(['s.recipient_id', 's.period_end', 's.currency', 'e.line_id', 'e.kind', 'e.net_minor'])
-        .where('e.tenant_id', '=', tenantId)
-        .where('s.recipient_id', 'in', recipientIds)
-        .execute()
-    : [];
-  return { lines, ledgers, cases, settledRows };
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 async function nextNumbers(tx: TTx, tenantId: string, year: number, count: number): Promise<number> {
   await tx
