@@ -172,6 +172,25 @@ describe('final statements', () => {
   });
 });
 
+describe('the list of statements', () => {
+  it('pages by number, newest first, without gaps or repeats', async () => {
+    const all = (await admin.get('/commissions/statements?limit=200')).body.items.map(
+      (s: { number: string }) => s.number,
+    );
+    expect(all.length).toBeGreaterThan(4);
+    expect([...all].sort().reverse()).toEqual(all);
+    const paged: string[] = [];
+    let cursor = '';
+    do {
+      const res = (await admin.get(`/commissions/statements?limit=3${cursor ? `&cursor=${cursor}` : ''}`))
+        .body;
+      paged.push(...res.items.map((s: { number: string }) => s.number));
+      cursor = res.nextCursor ?? '';
+    } while (cursor);
+    expect(paged).toEqual(all);
+  });
+});
+
 describe('accounting export', () => {
   it('writes the period as a DATEV Buchungsstapel in Windows-1252 and as a plain CSV', async () => {
     const datev = await t.app.request(

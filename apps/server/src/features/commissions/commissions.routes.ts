@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { contextOf, defineRoute, newRouter, type TEnv } from '../../platform/http';
+import { ZPage, ZPageQuery } from '../../platform/pagination';
 import { json, jsonBody, ZDate, ZIdParam } from '../../platform/schemas';
 import { ZMoney } from '../cases/cases.schemas';
 import { listBalances } from './balances';
@@ -209,7 +210,7 @@ const caseRoutes = newRouter()
       ),
   );
 
-const ZStatementQuery = z.object({
+const ZStatementQuery = ZPageQuery.extend({
   periodEnd: ZDate.optional(),
   runId: z.uuid().optional(),
   recipientId: z.uuid().optional(),
@@ -246,7 +247,7 @@ const statementRoutes = newRouter()
       summary: 'Final statements within the actor’s commission scope, with their delivery',
       permission: 'commissions:view',
       request: { query: ZStatementQuery },
-      responses: { 200: json(z.object({ items: z.array(ZStatement), nextCursor: z.null() })) },
+      responses: { 200: json(ZPage(ZStatement)) },
     }),
     async (c) => c.json(await listStatements(c.get('deps'), contextOf(c), c.req.valid('query')), 200),
   )

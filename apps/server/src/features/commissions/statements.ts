@@ -7,6 +7,7 @@ import { recordAudit, type TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { enqueueJob, type TJob } from '../../platform/jobs';
+import { decodeCursor, page, type TPageQuery } from '../../platform/pagination';
 import { inTenant, type TTx } from '../../platform/tx';
 import { money } from './money-format';
 import { recipientIdsInScope } from './recipients';
@@ -72,23 +73,25 @@ const toStatement = (r: TRow) => ({
   },
 });
 
-export type TStatementQuery = { periodEnd?: string; runId?: string; recipientId?: string };
+export type TStatementQuery = TPageQuery & { periodEnd?: string; runId?: string; recipientId?: string };
 
-/** The final statements the actor may see, newest period first. */
+/** The final statements the actor may see, newest number first (numbers grow with each run). */
 export async function listStatements(deps: TDeps, ctx: TContext, q: TStatementQuery) {
   const tenantId = ctx.actor.tenantId;
+  const cursor = decodeCursor(q.cursor);
   return inTenant(deps.database, tenantId, async (tx) => {
     const scope = await resolveScope(tx, ctx.actor, 'commissions', 'view');
     const visible = await recipientIdsInScope(tx, scope, tenantId);
     let query = statementQuery(tx, tenantId)
-      .orderBy('s.period_end', 'desc')
       .orderBy('s.number', 'desc')
-      .limit(1000);
+      .limit(q.limit + 1);
     if (visible !== null) query = query.where('s.recipient_id', 'in', visible.length ? visible : [tenantId]);
     if (q.periodEnd) query = query.where('s.period_end', '=', q.periodEnd);
     if (q.runId) query = query.where('s.run_id', '=', q.runId);
     if (q.recipientId) query = query.where('s.recipient_id', '=', q.recipientId);
-    return { items: (await query.execute()).map(toStatement), nextCursor: null };
+    if (cursor) query = query.where('s.number', '<', String(cursor.k));
+    const rows = (await query.execute()).map(toStatement);
+    return page(rows, q.limit, (r) => ({ k: r.number, id: r.id }));
   });
 }
 
