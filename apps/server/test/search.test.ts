@@ -65,3 +65,38 @@ describe('search', () => {
     expect((await anna.get('/search?q=')).status).toBe(400);
   });
 });
+
+describe('search of partners', () => {
+  it('finds partners and tipsters by name, umlauts and sounds, for whoever may view partners', async () => {
+    const admin = await signIn(t, 'acme', 'boss@acme.test');
+    const tipster = await admin.post('/commissions/recipients', {
+      kind: 'tipster',
+      name: 'Jörg Schäfer Immobilien',
+      email: 'joerg@schaefer-immo.de',
+    });
+    expect(tipster.status).toBe(201);
+    const found = (await anna.get('/search?q=schafer')).body.items;
+    expect(found).toContainEqual(
+      expect.objectContaining({ type: 'partner', id: tipster.body.id, subtitle: 'tipster' }),
+    );
+    expect(
+      (await anna.get('/search?q=joerg@schaefer')).body.items.map((h: { id: string }) => h.id),
+    ).toContain(tipster.body.id);
+    // A firm's own users are recipients too, but not partners.
+    const user = await admin.post('/commissions/recipients', {
+      kind: 'user',
+      userId: (
+        await t.database.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'anna@acme.test')
+          .executeTakeFirstOrThrow()
+      ).id,
+      name: 'Anna Schäfer',
+    });
+    expect(user.status).toBe(201);
+    expect(
+      (await anna.get('/search?q=schafer')).body.items.filter((h: { type: string }) => h.type === 'partner'),
+    ).toHaveLength(1);
+  });
+});

@@ -302,6 +302,7 @@ export type CommissionRecipientsTable = {
   updated_at: Generated<Date>;
   deleted_at: Date | null;
   deletion_id: string | null;
+  search_text: Generated<string>;
 };
 
 export type ConsentsTable = {

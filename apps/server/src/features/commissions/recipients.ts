@@ -1,6 +1,6 @@
 // Who statements are written to: users of the firm and outside partners and tipsters. A user's
 // recipient row carries their rate group; everyone's carries what a statement prints.
-import type { TVatTreatment } from '@kontor/domain';
+import { searchableText, type TVatTreatment } from '@kontor/domain';
 import type { z } from 'zod';
 import { resolveScope, type TScopeFilter } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
@@ -8,6 +8,7 @@ import type { TDeps } from '../../platform/deps';
 import { fieldError, notFound } from '../../platform/errors';
 import { inTenant, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
+import { phoneticTokens } from '../search/phonetic';
 import { type ZRecipient, ZRecipientBody, ZRecipientPatch } from './commissions.schemas';
 import { decimal } from './money-format';
 
@@ -78,6 +79,11 @@ export async function recipientIdsInScope(
   const rows = await recipients(tx, tenantId).select('id').where('user_id', 'in', scope.userIds).execute();
   return rows.map((r) => r.id);
 }
+
+// What the global search reads of a partner or tipster: folded name and e-mail, name sounds.
+const searchColumns = (name: string, email: string | null) => ({
+  search_text: searchableText([name, email, ...phoneticTokens(name.split(/\s+/))]),
+});
 
 function rowOf(input: Partial<z.output<typeof ZRecipientPatch>>) {
   const vat = input.vat;
@@ -150,6 +156,7 @@ export async function createRecipient(deps: TDeps, ctx: TContext, raw: unknown) 
         user_id: userId ?? null,
         name: input.name,
         ...rowOf(input),
+        ...searchColumns(input.name, input.email),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -169,7 +176,11 @@ export async function updateRecipient(deps: TDeps, ctx: TContext, id: string, ra
     await checkRefs(tx, tenantId, input.rateGroupId);
     const row = await tx
       .updateTable('commission_recipients')
-      .set({ ...rowOf(input), updated_at: new Date() })
+      .set({
+        ...rowOf(input),
+        ...searchColumns(input.name ?? before.name, input.email !== undefined ? input.email : before.email),
+        updated_at: new Date(),
+      })
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
       .returningAll()

@@ -8,7 +8,7 @@ export const searchRoutes = newRouter().openapi(
     method: 'get',
     path: '/search',
     tags: ['Search'],
-    summary: 'Typeahead across clients and cases within your scope (partners follow with the partner portal)',
+    summary: 'Typeahead across clients, cases and partners (and tipsters) within your scope',
     permission: 'authenticated',
     request: {
       query: z.object({

@@ -10,7 +10,7 @@ import { phoneticTerm } from './phonetic';
 
 export const ZSearchHit = z
   .object({
-    type: z.enum(['client', 'case']),
+    type: z.enum(['client', 'case', 'partner']),
     id: z.uuid(),
     title: z.string(),
     subtitle: z.string(),
@@ -56,7 +56,7 @@ async function twoPasses<R>(
 }
 
 /**
- * Typeahead across clients and cases within the actor's scope: names, e-mails, phones in any
+ * Typeahead across clients, cases and partners within the actor's scope: names, e-mails, phones in any
  * format, case numbers and platform references; umlauts and small typos tolerated; best first.
  */
 export async function search(deps: TDeps, ctx: TContext, q: string, limit: number) {
@@ -147,6 +147,31 @@ export async function search(deps: TDeps, ctx: TContext, q: string, limit: numbe
           subtitle: [r.product_kind, r.platform_reference].filter(Boolean).join(' · '),
           score: Number(r.score),
         });
+      }
+    }
+    // Partners and tipsters belong to the firm, not to an advisor: whoever may view partners finds them.
+    if (ctx.actor.permissions.has('partners:view')) {
+      const text = sql<string>`r.search_text`;
+      const run = (match: RawBuilder<boolean>) =>
+        tx
+          .selectFrom('commission_recipients as r')
+          .select([
+            'r.id',
+            'r.name',
+            'r.kind',
+            sql<number>`word_similarity(${folded}, r.search_text)`.as('score'),
+          ])
+          .where('r.tenant_id', '=', ctx.actor.tenantId)
+          .where('r.kind', '<>', 'user')
+          .where('r.deleted_at', 'is', null)
+          .where(match)
+          .orderBy('score', 'desc')
+          .orderBy('r.name')
+          .limit(limit)
+          .execute();
+      const rows = await twoPasses(terms, run, matches(text, terms), similar(text, folded));
+      for (const r of rows) {
+        hits.push({ type: 'partner', id: r.id, title: r.name, subtitle: r.kind, score: Number(r.score) });
       }
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
