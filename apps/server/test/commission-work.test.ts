@@ -294,3 +294,37 @@ describe('backup and restore', () => {
     }
   });
 });
+
+describe('lead overrides', () => {
+  it('pay a lead above the advisor a share of the income, from the firm’s part', async () => {
+    const leads = await ok(await admin.post('/commissions/rate-groups', { name: 'Filialleitung' }));
+    await ok(
+      await admin.post('/commissions/group-rates', {
+        kind: 'override',
+        rateGroupId: leads.id,
+        productKind: 'mortgage',
+        percent: '5',
+        terms: TERMS,
+        validFrom: '2026-01-01',
+      }),
+    );
+    const lead = await ok(
+      await admin.post('/commissions/recipients', {
+        kind: 'user',
+        userId: org.users.lead,
+        name: 'Lena Lead',
+        rateGroupId: leads.id,
+      }),
+    );
+    const caseId = await f.wonCase('2026-06-15T10:00:00Z');
+    const proposal = await ok(await admin.post(`/cases/${caseId}/commission/proposal`, {}), 200);
+    const lines = proposal.lines as { kind: string; recipientId: string; amount: { minor: number } }[];
+    expect(lines.find((l) => l.kind === 'lead_override')).toMatchObject({
+      recipientId: lead.id,
+      amount: eur(15_000),
+    });
+    // The advisor's 80 % of the income is not reduced by the override.
+    expect(lines.find((l) => l.kind === 'advisor')?.amount).toEqual(eur(240_000));
+    expect(proposal.firmKeeps).toEqual(eur(300_000 - 240_000 - 15_000));
+  });
+});
