@@ -3,6 +3,7 @@
 // (and writing them), then the statement run through the API and the statement mails, each with
 // its PDF and spreadsheet rendered, and the process's peak memory. Figures only.
 import { proposeLines, type TWonCase } from '@kontor/domain';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { createApp } from '../../apps/server/src/app';
 import { lineRow } from '../../apps/server/src/features/commissions/commission-lines.repository';
@@ -57,7 +58,6 @@ function rssSampler() {
 
 async function seed(database: ReturnType<typeof openPostgres>, tenantId: string) {
   await inTenant(database, tenantId, async (tx) => {
-    const { sql } = await import('kysely');
     await sql`insert into rate_groups (tenant_id, name) values (${tenantId}, 'Berater')`.execute(tx);
     await sql`insert into users (tenant_id, email, display_name, password_hash)
       select ${tenantId}, 'advisor' || g || '@bench.test', 'Advisor ' || g, 'x' from generate_series(1, ${RECIPIENTS - 40}) g`.execute(
@@ -132,7 +132,6 @@ async function computeLines(database: ReturnType<typeof openPostgres>, tenantId:
       return [p.income, ...p.payouts].map((l) => lineRow(tenantId, c.id, l, 'confirmed'));
     });
     const computeMs = performance.now() - started;
-    const { sql } = await import('kysely');
     await sql`insert into case_commissions (tenant_id, case_id, won_on, currency, lead_source)
       select tenant_id, id, '2026-11-15', 'EUR', 'partner' from cases where tenant_id = ${tenantId}`.execute(
       tx,
@@ -173,7 +172,6 @@ export async function runCommissionBench(settings: TSettings, cleanup: Cleanup):
   };
   await seed(database, tenant.id);
   done('seeded');
-  const { sql } = await import('kysely');
   const analyze = () => sql`analyze`.execute(database.db); // as the table owner, as autovacuum would
   const memory = rssSampler();
   const lines = await computeLines(database, tenant.id);

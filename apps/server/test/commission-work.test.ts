@@ -328,3 +328,35 @@ describe('lead overrides', () => {
     expect(proposal.firmKeeps).toEqual(eur(300_000 - 240_000 - 15_000));
   });
 });
+
+describe('editing rates', () => {
+  it('replaces a rate without changing lines already computed, and trashes one', async () => {
+    const [rate] = (await admin.get('/commissions/income-rates')).body.items.filter(
+      (r: { productKind: string }) => r.productKind === 'mortgage',
+    );
+    const changed = await ok(
+      await admin.put(`/commissions/income-rates/${rate.id}`, {
+        ...rate,
+        id: undefined,
+        tiers: [{ fromAmountMinor: 0, percent: '2' }],
+      }),
+      200,
+    );
+    expect(changed.tiers).toEqual([{ fromAmountMinor: 0, percent: '2' }]);
+    const lines = await t.database.db
+      .selectFrom('commission_lines')
+      .select('amount_minor')
+      .where('kind', '=', 'income')
+      .where('status', '=', 'confirmed')
+      .execute();
+    expect(lines.map((l) => l.amount_minor)).toContain(300_000);
+    const trashed = await ok(await admin.delete(`/commissions/income-rates/${rate.id}`), 200);
+    expect(trashed.trashId).toBeTruthy();
+    expect(
+      (await admin.get('/commissions/income-rates')).body.items.map((r: { id: string }) => r.id),
+    ).not.toContain(rate.id);
+    expect((await admin.put(`/commissions/income-rates/${rate.id}`, { ...rate, id: undefined })).status).toBe(
+      404,
+    );
+  });
+});

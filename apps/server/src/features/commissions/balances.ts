@@ -1,15 +1,14 @@
 // Each recipient's balance (F7): earned, payable now, paid on statements, held back, clawed back.
 // The same arithmetic as the statements, on the same data, so a balance and the next statement agree.
-import { balanceAsOf, type TSettledEntry } from '@kontor/domain';
+import { balanceAsOf } from '@kontor/domain';
 import { resolveScope } from '../../platform/access';
 import type { TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { inTenant } from '../../platform/tx';
-import { toSettlementLine } from './commission-lines.repository';
 import { money } from './money-format';
-import { recipientIdsInScope, recipients } from './recipients';
-import { groupBy, loadRunData } from './run-data';
+import { recipientIdsInScope, recipientIn, recipients } from './recipients';
+import { loadRunData, recipientBooks, type TRecipientBook } from './run-data';
 
 /** The balances of the recipients in the actor's scope on `asOf` (default today), or of one of them. */
 export async function listBalances(
@@ -27,10 +26,8 @@ export async function listBalances(
       if (ids !== null && !ids.includes(recipientId)) throw notFound('recipient');
       ids = [recipientId];
     }
-    const people = await (ids === null
-      ? recipients(tx, tenantId)
-      : recipients(tx, tenantId).where('id', 'in', ids.length ? ids : [tenantId])
-    )
+    const people = await recipients(tx, tenantId)
+      .where((eb) => recipientIn(eb, 'id', ids))
       .select(['id', 'name', 'kind'])
       .orderBy('name')
       .execute();
@@ -43,23 +40,12 @@ export async function listBalances(
       people.map((p) => p.id),
     );
     const items = [];
-    const linesOf = groupBy(data.lines, (l) => `${l.recipient_id}|${l.currency}`);
-    const settledOf = groupBy(data.settledRows, (s) => `${s.recipient_id}|${s.currency}`);
-    const ledgerOf = new Map(data.ledgers.map((l) => [l.caseId, l]));
+    const booksOf = new Map<string, TRecipientBook[]>();
+    for (const book of recipientBooks(data))
+      booksOf.set(book.recipientId, [...(booksOf.get(book.recipientId) ?? []), book]);
     for (const person of people) {
-      const currencies = new Set(
-        data.lines.filter((l) => l.recipient_id === person.id).map((l) => l.currency),
-      );
-      for (const currency of currencies) {
-        const key = `${person.id}|${currency}`;
-        const mine = (linesOf.get(key) ?? []).map(toSettlementLine);
-        const settled: TSettledEntry[] = (settledOf.get(key) ?? []).map((s) => ({
-          lineId: s.line_id,
-          kind: s.kind as TSettledEntry['kind'],
-          netMinor: s.net_minor,
-        }));
-        const ledgers = [...new Set(mine.map((m) => m.caseId))].flatMap((id) => ledgerOf.get(id) ?? []);
-        const b = balanceAsOf(mine, ledgers, settled, day);
+      for (const { currency, lines, ledgers, settled } of booksOf.get(person.id) ?? []) {
+        const b = balanceAsOf(lines, ledgers, settled, day);
         items.push({
           recipientId: person.id,
           recipientName: person.name,

@@ -14,7 +14,7 @@ import type { TDeps } from '../../platform/deps';
 import { fieldError } from '../../platform/errors';
 import { inTenant } from '../../platform/tx';
 import { commissionSettings } from './commission-settings';
-import { recipientIdsInScope } from './recipients';
+import { recipientIdsInScope, recipientIn } from './recipients';
 import type { TStatementDocument } from './statement-document';
 
 export type TExportQuery = { from: string; to: string; format: 'datev' | 'csv' };
@@ -52,7 +52,7 @@ export async function exportStatements(deps: TDeps, ctx: TContext, q: TExportQue
       .where('s.issued_on', '>=', q.from)
       .where('s.issued_on', '<=', q.to)
       .orderBy('s.number');
-    if (visible !== null) query = query.where('s.recipient_id', 'in', visible.length ? visible : [tenantId]);
+    query = query.where((eb) => recipientIn(eb, 's.recipient_id', visible));
     const rows = await query.execute();
     await recordAudit(tx, ctx, {
       entity: 'commission_export',

@@ -131,12 +131,14 @@ const TRASH = Object.fromEntries(
   ]),
 ) as Record<TRateKind, ReturnType<typeof registerTrashable>>;
 
-async function list(tx: TTx, tenantId: string, kind: TRateKind) {
+// The live rates of one kind, or the one with `id`.
+async function list(tx: TTx, tenantId: string, kind: TRateKind, id?: string) {
   const rows = await tx
     .selectFrom(TABLES[kind])
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
+    .$call((q) => (id ? q.where('id', '=', id) : q))
     .orderBy('valid_from', 'desc')
     .orderBy('id')
     .execute();
@@ -240,7 +242,7 @@ export async function saveRate(deps: TDeps, ctx: TContext, kind: TRateKind, raw:
     let before: unknown = null;
     let savedId: string;
     if (id) {
-      before = (await list(tx, tenantId, kind)).find((r) => (r as { id: string }).id === id);
+      [before] = await list(tx, tenantId, kind, id);
       if (!before) throw notFound('rate');
       await tx
         .updateTable(table)
@@ -259,7 +261,7 @@ export async function saveRate(deps: TDeps, ctx: TContext, kind: TRateKind, raw:
         .executeTakeFirstOrThrow();
       savedId = created.id;
     }
-    const after = (await list(tx, tenantId, kind)).find((r) => (r as { id: string }).id === savedId);
+    const [after] = await list(tx, tenantId, kind, savedId);
     await recordAudit(tx, ctx, {
       entity: kind,
       entityId: savedId,
@@ -274,7 +276,7 @@ export async function saveRate(deps: TDeps, ctx: TContext, kind: TRateKind, raw:
 /** Moves a rate to the trash; lines computed with it keep their own terms. */
 export async function deleteRate(deps: TDeps, ctx: TContext, kind: TRateKind, id: string) {
   return inTenant(deps.database, ctx.actor.tenantId, async (tx) => {
-    const before = (await list(tx, ctx.actor.tenantId, kind)).find((r) => (r as { id: string }).id === id);
+    const [before] = await list(tx, ctx.actor.tenantId, kind, id);
     if (!before) throw notFound('rate');
     const trashId = await moveToTrash(tx, ctx, TRASH[kind], { id, label: `${kind} ${id}`, before });
     return { trashId };

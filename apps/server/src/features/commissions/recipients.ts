@@ -1,6 +1,7 @@
 // Who statements are written to: users of the firm and outside partners and tipsters. A user's
 // recipient row carries their rate group; everyone's carries what a statement prints.
 import { searchableText, type TVatTreatment } from '@kontor/domain';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import { resolveScope, type TScopeFilter } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
@@ -85,6 +86,18 @@ const searchColumns = (name: string, email: string | null) => ({
   search_text: searchableText([name, email, ...phoneticTokens(name.split(/\s+/))]),
 });
 
+/** The condition "recipient column within `recipientIdsInScope`'s answer": null admits all, [] none. */
+export function recipientIn(
+  // biome-ignore lint/suspicious/noExplicitAny: works on any table of the query
+  eb: ExpressionBuilder<any, any>,
+  column: string,
+  ids: string[] | null,
+): Expression<SqlBool> {
+  if (ids === null) return sql<boolean>`true`;
+  if (ids.length === 0) return sql<boolean>`false`;
+  return eb(eb.ref(column), 'in', ids);
+}
+
 function rowOf(input: Partial<z.output<typeof ZRecipientPatch>>) {
   const vat = input.vat;
   return {
@@ -134,10 +147,12 @@ export async function listRecipients(deps: TDeps, ctx: TContext) {
   return inTenant(deps.database, tenantId, async (tx) => {
     const scope = await resolveScope(tx, ctx.actor, 'commissions', 'view');
     const ids = await recipientIdsInScope(tx, scope, tenantId);
-    let query = recipients(tx, tenantId).orderBy('name').orderBy('id');
-    if (ids !== null)
-      query = query.where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
-    return { items: (await query.execute()).map(toRecipient) };
+    const rows = await recipients(tx, tenantId)
+      .where((eb) => recipientIn(eb, 'id', ids))
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return { items: rows.map(toRecipient) };
   });
 }
 

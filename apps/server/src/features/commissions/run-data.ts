@@ -1,11 +1,11 @@
 // What a statement run (and a balance) reads, in a few set-wise queries, not one per recipient:
 // the confirmed payout lines, their cases' ledgers (income, payments, cancellation) and what
 // earlier statements settled.
-import type { TCaseLedger } from '@kontor/domain';
+import type { TCaseLedger, TSettledEntry, TSettlementLine } from '@kontor/domain';
 import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../../generated/db';
 import type { TTx } from '../../platform/tx';
-import { lineQuery, type TLineRow } from './commission-lines.repository';
+import { lineQuery, type TLineRow, toSettlementLine } from './commission-lines.repository';
 
 export type TCaseInfo = {
   number: string;
@@ -139,4 +139,41 @@ export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<stri
     else map.set(k, [item]);
   }
   return map;
+}
+
+/** One recipient's lines in one currency, with what the arithmetic needs beside them. */
+export type TRecipientBook = {
+  recipientId: string;
+  currency: string;
+  rows: TLineRow[];
+  lines: TSettlementLine[];
+  /** Only the ledgers of these lines' cases: the arithmetic looks ledgers up by case. */
+  ledgers: TCaseLedger[];
+  settled: TSettledEntry[];
+  /** Period ends of the recipient's earlier statements in this currency. */
+  settledPeriodEnds: Set<string>;
+};
+
+/** The data of a run, cut per recipient and currency. */
+export function recipientBooks(data: Awaited<ReturnType<typeof loadRunData>>): TRecipientBook[] {
+  const key = (recipientId: string | null, currency: string) => `${recipientId}|${currency}`;
+  const settledOf = groupBy(data.settledRows, (r) => key(r.recipient_id, r.currency));
+  const ledgerOf = new Map(data.ledgers.map((l) => [l.caseId, l]));
+  return [...groupBy(data.lines, (l) => key(l.recipient_id, l.currency))].map(([k, rows]) => {
+    const settledRows = settledOf.get(k) ?? [];
+    const caseIds = [...new Set(rows.map((l) => l.case_id))];
+    return {
+      recipientId: rows[0]?.recipient_id ?? '',
+      currency: rows[0]?.currency ?? '',
+      rows,
+      lines: rows.map(toSettlementLine),
+      ledgers: caseIds.flatMap((id) => ledgerOf.get(id) ?? []),
+      settled: settledRows.map((s) => ({
+        lineId: s.line_id,
+        kind: s.kind as TSettledEntry['kind'],
+        netMinor: s.net_minor,
+      })),
+      settledPeriodEnds: new Set(settledRows.map((s) => s.period_end)),
+    };
+  });
 }

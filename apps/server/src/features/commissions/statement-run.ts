@@ -3,7 +3,7 @@
 // one is numbered without gaps per tenant and year and becomes final, all in one transaction, so
 // a crash leaves no half-made statements. A rerun of the period finds each recipient's statement
 // for that period end already there and creates nothing twice.
-import { balanceAsOf, computeStatement, type TCaseLedger, type TSettledEntry } from '@kontor/domain';
+import { balanceAsOf, computeStatement, type TCaseLedger } from '@kontor/domain';
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../generated/db';
@@ -14,10 +14,10 @@ import { enqueueJobs, type TEnqueue } from '../../platform/jobs';
 import { ZDate } from '../../platform/schemas';
 import { inTenant, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
-import { type TLineRow, toSettlementLine } from './commission-lines.repository';
+import type { TLineRow } from './commission-lines.repository';
 import { firmOf } from './commission-settings';
 import { recipients, type TRecipient, toRecipient, vatOfRecipient } from './recipients';
-import { groupBy, loadRunData, type TCaseInfo } from './run-data';
+import { loadRunData, recipientBooks, type TCaseInfo } from './run-data';
 import type { TDocumentEntry, TStatementDocument } from './statement-document';
 
 export const ZRunBody = z
@@ -64,38 +64,28 @@ export async function runStatements(deps: TDeps, ctx: TContext, raw: unknown) {
     const firm = await firmOf(tx, tenantId);
     const drafts = [];
     let existing = 0;
-    const settledOf = groupBy(data.settledRows, (r) => `${r.recipient_id}|${r.currency}`);
     const ledgerOf = new Map(data.ledgers.map((l) => [l.caseId, l]));
-    for (const [key, lines] of groupBy(data.lines, (l) => `${l.recipient_id}|${l.currency}`)) {
-      const [recipientId, currency] = key.split('|') as [string, string];
-      const recipient = people.get(recipientId);
+    for (const book of recipientBooks(data)) {
+      const recipient = people.get(book.recipientId);
       if (!recipient) continue; // a recipient in the trash gets no statement
-      const mine = settledOf.get(key) ?? [];
-      // Only this recipient's cases: the arithmetic looks ledgers up by case.
-      const ledgers = [...new Set(lines.map((l) => l.case_id))].flatMap((id) => ledgerOf.get(id) ?? []);
-      if (mine.some((s) => s.period_end === input.periodEnd)) {
+      if (book.settledPeriodEnds.has(input.periodEnd)) {
         existing++;
         continue;
       }
-      const settled: TSettledEntry[] = mine.map((s) => ({
-        lineId: s.line_id,
-        kind: s.kind as TSettledEntry['kind'],
-        netMinor: s.net_minor,
-      }));
-      const settlementLines = lines.map(toSettlementLine);
+      const { currency, ledgers, settled } = book;
       const draft = computeStatement({
-        recipientId,
+        recipientId: book.recipientId,
         currency,
         periodEnd: input.periodEnd,
         vat: vatOfRecipient(recipient),
-        lines: settlementLines,
+        lines: book.lines,
         ledgers,
         settled,
       });
       if (draft.entries.length === 0) continue;
       const after = [...settled, ...draft.entries];
-      const held = balanceAsOf(settlementLines, ledgers, after, input.periodEnd).heldBackMinor;
-      drafts.push({ draft, recipient, held, lines });
+      const held = balanceAsOf(book.lines, ledgers, after, input.periodEnd).heldBackMinor;
+      drafts.push({ draft, recipient, held, lines: book.rows });
     }
     const first = await nextNumbers(tx, tenantId, year, drafts.length);
     const run = await tx
@@ -119,7 +109,7 @@ export async function runStatements(deps: TDeps, ctx: TContext, raw: unknown) {
     const jobs: TEnqueue[] = [];
     for (const [i, { draft, recipient, held, lines }] of drafts.entries()) {
       const number = `${year}-${String(first + i + 1).padStart(5, '0')}`;
-      const kindOf = new Map(lines.map((l) => [l.id, l]));
+      const lineOf = new Map(lines.map((l) => [l.id, l]));
       const document: TStatementDocument = {
         locale: recipient.locale,
         number,
@@ -138,7 +128,7 @@ export async function runStatements(deps: TDeps, ctx: TContext, raw: unknown) {
         },
         vat: draft.vat,
         entries: draft.entries.map((e) =>
-          documentEntry(e, data.cases.get(e.caseId), kindOf.get(e.lineId), recipient, ledgerOf),
+          documentEntry(e, data.cases.get(e.caseId), lineOf.get(e.lineId), recipient, ledgerOf),
         ),
         totals: draft.totals,
         heldBackMinor: held,

@@ -10,7 +10,7 @@ import { enqueueJob, type TJob } from '../../platform/jobs';
 import { decodeCursor, page, type TPageQuery } from '../../platform/pagination';
 import { inTenant, type TTx } from '../../platform/tx';
 import { money } from './money-format';
-import { recipientIdsInScope } from './recipients';
+import { recipientIdsInScope, recipientIn } from './recipients';
 import type { TStatementDocument } from './statement-document';
 import { statementMailText } from './statement-mail-text';
 import { renderStatementPdf } from './statement-pdf';
@@ -85,7 +85,7 @@ export async function listStatements(deps: TDeps, ctx: TContext, q: TStatementQu
     let query = statementQuery(tx, tenantId)
       .orderBy('s.number', 'desc')
       .limit(q.limit + 1);
-    if (visible !== null) query = query.where('s.recipient_id', 'in', visible.length ? visible : [tenantId]);
+    query = query.where((eb) => recipientIn(eb, 's.recipient_id', visible));
     if (q.periodEnd) query = query.where('s.period_end', '=', q.periodEnd);
     if (q.runId) query = query.where('s.run_id', '=', q.runId);
     if (q.recipientId) query = query.where('s.recipient_id', '=', q.recipientId);
