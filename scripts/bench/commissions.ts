@@ -2,6 +2,7 @@
 // recipients on PostgreSQL. It measures computing every case's lines with the domain's arithmetic
 // (and writing them), then the statement run through the API and the statement mails, each with
 // its PDF and spreadsheet rendered, and the process's peak memory. Figures only.
+import os from 'node:os';
 import { proposeLines, type TWonCase } from '@kontor/domain';
 import { sql } from 'kysely';
 import pino from 'pino';
@@ -40,6 +41,9 @@ export type TCommissionBench = {
   pages: number;
   pagesPerSecond: number;
   peakRssMb: number;
+  renderThreads: number;
+  /** The machine's 1-minute load average before and after the documents: others' work shows here. */
+  load: [number, number];
 };
 
 // Samples the resident set size while the bench runs: the peak is what the target speaks of.
@@ -179,7 +183,13 @@ export async function runCommissionBench(settings: TSettings, cleanup: Cleanup):
   done('lines computed and written');
   const { deps, runner } = buildDeps(
     database,
-    { ...loadConfig({ KONTOR_DATA_DIR: '/tmp/kontor-bench-unused' }), smtpUrl: null },
+    {
+      ...loadConfig({
+        KONTOR_DATA_DIR: '/tmp/kontor-bench-unused',
+        KONTOR_RENDER_THREADS: process.env.KONTOR_RENDER_THREADS,
+      }),
+      smtpUrl: null,
+    },
     pino({ level: 'silent' }),
   );
   const { app } = createApp(deps);
@@ -203,6 +213,7 @@ export async function runCommissionBench(settings: TSettings, cleanup: Cleanup):
   const run = (await res.json()) as { created: number; statements: { id: string }[] };
   const runMs = performance.now() - started;
   done(`${run.created} statements run`);
+  const loadBefore = os.loadavg()[0] ?? 0;
   started = performance.now();
   await runner.drain();
   const mailMs = performance.now() - started;
@@ -228,6 +239,8 @@ export async function runCommissionBench(settings: TSettings, cleanup: Cleanup):
     pages,
     pagesPerSecond: pages / (mailMs / 1000),
     peakRssMb,
+    renderThreads: deps.config.renderThreads,
+    load: [loadBefore, os.loadavg()[0] ?? 0],
   };
 }
 
@@ -239,6 +252,7 @@ export function formatCommissionBench(r: TCommissionBench): string {
     `  computing all lines (domain):          ${s(r.linesComputeMs)} for ${r.lines.toLocaleString('en')} lines (target ≤ 2 s); writing them ${s(r.linesWriteMs)}`,
     `  statement run (one transaction):       ${s(r.runMs)} for ${r.statements} statements`,
     `  mails with PDF + spreadsheet each:     ${s(r.mailMs)} (${r.statements} PDFs and ${r.statements} spreadsheets, ~${r.pages} pages, ${r.pagesPerSecond.toFixed(1)} pages/s)`,
+    `    rendered on the main thread and ${r.renderThreads} render thread(s) (KONTOR_RENDER_THREADS); load average ${r.load.map((l) => l.toFixed(2)).join(' → ')}`,
     `  run + documents:                       ${s(r.runMs + r.mailMs)} (target ≤ 20 s); peak memory ${r.peakRssMb.toFixed(0)} MB (target ≤ 500 MB)`,
   ].join('\n');
 }

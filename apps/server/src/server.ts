@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app';
+import { closeStatementRenderer } from './features/commissions/statements';
 import { jobHandlers } from './jobs';
 import type { TConfig } from './platform/config';
 import type { TDatabase } from './platform/db';
@@ -80,6 +81,7 @@ export async function startServer(config: TConfig) {
     await scheduling;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await runner.stop();
+    await closeStatementRenderer(deps);
     deps.mailer.close();
     await database.close();
   };

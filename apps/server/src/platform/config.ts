@@ -10,6 +10,8 @@ export type TConfig = {
   backupKeep: number;
   /** Background jobs run at once per process (statement mails render while another waits). */
   jobConcurrency: number;
+  /** Worker threads rendering statement PDFs and spreadsheets beside the main thread (0: none). */
+  renderThreads: number;
   /** Connections of the pool to a PostgreSQL server (per process). */
   dbPoolSize: number;
   trustProxy: boolean;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     mailFrom: env.KONTOR_MAIL_FROM?.trim() || 'Kontor <kontor@localhost>',
     backupKeep: intEnv(env, 'KONTOR_BACKUP_KEEP', 14, 0),
     jobConcurrency: intEnv(env, 'KONTOR_JOB_CONCURRENCY', 2, 1),
+    renderThreads: intEnv(env, 'KONTOR_RENDER_THREADS', 1, 0),
     dbPoolSize: intEnv(env, 'KONTOR_DB_POOL_SIZE', 10),
     trustProxy: env.KONTOR_TRUST_PROXY === '1' || env.KONTOR_TRUST_PROXY === 'true',
     publicRateLimit: intEnv(env, 'KONTOR_PUBLIC_RATE_LIMIT', 20),

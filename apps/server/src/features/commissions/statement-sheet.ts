@@ -1,6 +1,14 @@
 // A statement as a spreadsheet: one worksheet with a header block, the entries with amounts as
 // numeric cells, and a totals row. Labels in the document's locale.
-import ExcelJS from 'exceljs';
+import {
+  sheetName,
+  styled,
+  styledRow,
+  type TXlsxCell,
+  type TXlsxStyle,
+  type TXlsxValue,
+  writeXlsx,
+} from '../../platform/xlsx';
 import type { TDocumentEntry, TStatementDocument } from './statement-document';
 import {
   createFormatter,
@@ -12,29 +20,25 @@ import {
   utcDate,
 } from './statement-labels';
 
-type TSheetColumn = { key: TColumnKey; width: number; value: (e: TDocumentEntry) => string | number | null };
+type TSheetColumn = { key: TColumnKey; width: number; value: (e: TDocumentEntry) => TXlsxValue };
 
 export async function renderStatementSheet(doc: TStatementDocument): Promise<Buffer> {
   const f = createFormatter(doc.locale, doc.currency);
   const texts = documentTexts(doc, f);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = doc.firm.name;
-  workbook.title = texts.title;
-  // The issue date rather than now, as in the PDF's metadata.
-  workbook.created = utcDate(doc.issuedOn);
-  workbook.modified = workbook.created;
-  const sheet = workbook.addWorksheet(sheetName(doc.number));
   const cols = columns(f);
-  sheet.columns = cols.map((col) => ({ width: col.width }));
-  writeHeaderBlock(sheet, doc, f, texts);
-  writeEntries(sheet, doc, f, cols);
-  writeFooter(sheet, doc, f, texts);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-// Excel refuses sheet names with \ / ? * [ ] : and longer than 31 characters.
-function sheetName(number: string): string {
-  return number.replace(/[\\/?*[\]:]/g, '-').slice(0, 31) || 'Statement';
+  const rows: TXlsxCell[][] = [];
+  writeHeaderBlock(rows, doc, f, texts);
+  const autoFilter = writeEntries(rows, doc, f, cols);
+  writeFooter(rows, doc, f, texts);
+  return writeXlsx({
+    creator: doc.firm.name,
+    title: texts.title,
+    // The issue date rather than now, as in the PDF's metadata.
+    created: utcDate(doc.issuedOn),
+    sheets: [
+      { name: sheetName(doc.number, 'Statement'), columnWidths: cols.map((c) => c.width), rows, autoFilter },
+    ],
+  });
 }
 
 // A money cell holds the exact decimal of its minor units as a number of major units.
@@ -67,67 +71,57 @@ function isMoney(key: TColumnKey): boolean {
 }
 
 function writeHeaderBlock(
-  sheet: ExcelJS.Worksheet,
+  rows: TXlsxCell[][],
   doc: TStatementDocument,
   f: TFormatter,
   texts: TDocumentTexts,
 ): void {
-  sheet.addRow([doc.firm.name]).font = { bold: true, size: 14 };
-  sheet.addRow([texts.firmDetails.join(' · ')]);
-  sheet.addRow([]);
-  sheet.addRow([texts.title]).font = { bold: true, size: 13 };
-  for (const [label, value] of texts.meta) sheet.addRow([label, value]);
-  sheet.addRow([]);
-  sheet.addRow([f.labels.recipient, doc.recipient.name]).getCell(2).font = { bold: true };
-  for (const line of texts.recipientDetails) sheet.addRow([null, line]);
-  sheet.addRow([]);
+  rows.push([styled(doc.firm.name, { bold: true, size: 14 })]);
+  rows.push([texts.firmDetails.join(' · ')]);
+  rows.push([]);
+  rows.push([styled(texts.title, { bold: true, size: 13 })]);
+  for (const [label, value] of texts.meta) rows.push([label, value]);
+  rows.push([]);
+  rows.push([f.labels.recipient, styled(doc.recipient.name, { bold: true })]);
+  for (const line of texts.recipientDetails) rows.push([null, line]);
+  rows.push([]);
 }
 
-function writeEntries(
-  sheet: ExcelJS.Worksheet,
-  doc: TStatementDocument,
-  f: TFormatter,
-  cols: TSheetColumn[],
-): void {
-  const header = sheet.addRow(
-    cols.map((col) =>
-      isMoney(col.key) ? `${f.labels.columns[col.key]} (${doc.currency})` : f.labels.columns[col.key],
-    ),
+// The entries under their header, then the totals; returns the range the autofilter covers.
+function writeEntries(rows: TXlsxCell[][], doc: TStatementDocument, f: TFormatter, cols: TSheetColumn[]) {
+  const header = cols.map((col) =>
+    isMoney(col.key) ? `${f.labels.columns[col.key]} (${doc.currency})` : f.labels.columns[col.key],
   );
-  header.font = { bold: true };
-  header.border = { bottom: { style: 'thin' } };
-  const format = moneyFormat(f);
-  const formatMoney = (row: ExcelJS.Row) => {
-    cols.forEach((col, i) => {
-      if (isMoney(col.key)) row.getCell(i + 1).numFmt = format;
+  rows.push(styledRow(header, { bold: true, border: 'bottom' }));
+  const headerRow = rows.length;
+  const numFmt = moneyFormat(f);
+  const cells = (values: TXlsxValue[], style: TXlsxStyle = {}) =>
+    values.map((value, i) => {
+      const cellStyle = isMoney(cols[i]!.key) ? { ...style, numFmt } : style;
+      return Object.keys(cellStyle).length ? styled(value, cellStyle) : value;
     });
-  };
-  for (const entry of doc.entries) formatMoney(sheet.addRow(cols.map((col) => col.value(entry))));
+  for (const entry of doc.entries) rows.push(cells(cols.map((col) => col.value(entry))));
   const { totals } = doc;
   const sums: Partial<Record<TColumnKey, number>> = {
     net: moneyValue(f, totals.netMinor),
     vat: moneyValue(f, totals.vatMinor),
     gross: moneyValue(f, totals.grossMinor),
   };
-  const total = sheet.addRow(cols.map((col, i) => (i === 0 ? f.labels.total : (sums[col.key] ?? null))));
-  formatMoney(total);
-  total.font = { bold: true };
-  total.border = { top: { style: 'thin' } };
+  const total = cols.map((col, i) => (i === 0 ? f.labels.total : (sums[col.key] ?? null)));
+  rows.push(cells(total, { bold: true, border: 'top' }));
   // Filters make the entries usable as a table where a spreadsheet opens it.
-  sheet.autoFilter = {
-    from: { row: header.number, column: 1 },
-    to: { row: total.number - 1, column: cols.length },
-  };
+  return { fromRow: headerRow, toRow: rows.length - 1, fromColumn: 1, toColumn: cols.length };
 }
 
 function writeFooter(
-  sheet: ExcelJS.Worksheet,
+  rows: TXlsxCell[][],
   doc: TStatementDocument,
   f: TFormatter,
   texts: TDocumentTexts,
 ): void {
-  sheet.addRow([]);
-  sheet.addRow([texts.vatLabel, moneyValue(f, doc.totals.vatMinor)]).getCell(2).numFmt = moneyFormat(f);
-  sheet.addRow([f.labels.heldBack, moneyValue(f, doc.heldBackMinor)]).getCell(2).numFmt = moneyFormat(f);
-  for (const note of texts.notes) sheet.addRow([note]);
+  const numFmt = moneyFormat(f);
+  rows.push([]);
+  rows.push([texts.vatLabel, styled(moneyValue(f, doc.totals.vatMinor), { numFmt })]);
+  rows.push([f.labels.heldBack, styled(moneyValue(f, doc.heldBackMinor), { numFmt })]);
+  for (const note of texts.notes) rows.push([note]);
 }

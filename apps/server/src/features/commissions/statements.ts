@@ -13,8 +13,25 @@ import { money } from './money-format';
 import { recipientIdsInScope, recipientIn } from './recipients';
 import type { TStatementDocument } from './statement-document';
 import { statementMailText } from './statement-mail-text';
-import { renderStatementPdf } from './statement-pdf';
-import { renderStatementSheet } from './statement-sheet';
+import { createStatementRenderer, type TStatementRenderer } from './statement-render';
+
+// One render pool per running server (its deps), started with the first document.
+const renderers = new WeakMap<TDeps, TStatementRenderer>();
+
+function rendererOf(deps: TDeps): TStatementRenderer {
+  let renderer = renderers.get(deps);
+  if (!renderer) {
+    renderer = createStatementRenderer({ threads: deps.config.renderThreads }, deps.logger);
+    renderers.set(deps, renderer);
+  }
+  return renderer;
+}
+
+/** Ends the server's render threads (on stop). */
+export async function closeStatementRenderer(deps: TDeps): Promise<void> {
+  await renderers.get(deps)?.close();
+  renderers.delete(deps);
+}
 
 function statementQuery(tx: TTx, tenantId: string) {
   return tx
@@ -128,16 +145,17 @@ export async function statementFile(deps: TDeps, ctx: TContext, id: string, form
     });
     return row.document as TStatementDocument;
   });
-  return statementAttachment(doc, format);
+  return statementAttachment(deps, doc, format);
 }
 
-function statementAttachment(doc: TStatementDocument, format: 'pdf' | 'xlsx') {
+function statementAttachment(deps: TDeps, doc: TStatementDocument, format: 'pdf' | 'xlsx') {
   const contentType =
     format === 'pdf'
       ? 'application/pdf'
       : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const render = format === 'pdf' ? renderStatementPdf : renderStatementSheet;
-  return render(doc).then((content) => ({ filename: `${doc.number}.${format}`, content, contentType }));
+  return rendererOf(deps)
+    .render(doc, format)
+    .then((content) => ({ filename: `${doc.number}.${format}`, content, contentType }));
 }
 
 /** Sends a statement again (after a failure, or on request). */
@@ -195,8 +213,8 @@ export async function mailStatement(deps: TDeps, job: TJob): Promise<void> {
   const doc = row.document as TStatementDocument;
   try {
     const attachments = await Promise.all([
-      statementAttachment(doc, 'pdf'),
-      statementAttachment(doc, 'xlsx'),
+      statementAttachment(deps, doc, 'pdf'),
+      statementAttachment(deps, doc, 'xlsx'),
     ]);
     const { subject, text } = statementMailText(doc);
     await deps.mailer.send({ to: row.recipient_email, subject, text, attachments });
