@@ -28,6 +28,7 @@ import { AppError, fromCommissionError, fromDatabaseError, toProblem } from './p
 import { newRouter, requestIdFrom, type TEnv } from './platform/http';
 import { negotiateLocale } from './platform/i18n';
 import { apiReferencePage, homePage } from './platform/pages';
+import { webApp } from './platform/web-app';
 
 export const API_VERSION = '1.0.0';
 
@@ -146,6 +147,20 @@ export function createApp(deps: TDeps) {
   const document = () => openApiDocument(api);
   app.get('/api/v1/openapi.json', (c) => c.json(document()));
   app.get('/api/docs', (c) => c.html(apiReferencePage(document() as Parameters<typeof apiReferencePage>[0])));
-  app.get('/', (c) => c.html(homePage(c.get('locale'), deps.database.engine)));
+  const web = webApp(deps.config.webDir);
+  // The web app, for every GET that is not the API; the start page where it is not built.
+  app.get('*', (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next();
+    const file = web.file(c.req.path);
+    if (!file) {
+      if (c.req.path === '/') return c.html(homePage(c.get('locale'), deps.database.engine));
+      return next();
+    }
+    return c.body(new Uint8Array(file.body), 200, {
+      'content-type': file.type,
+      'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+  });
   return { app, api };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_WEB_DIR } from './web-app';
 
 export type TConfig = {
   port: number;
@@ -20,6 +21,8 @@ export type TConfig = {
   /** The largest uploaded file accepted, in bytes (KONTOR_MAX_UPLOAD_MB, default 25 MiB). */
   maxUploadBytes: number;
   logLevel: string;
+  /** The built web app served at `/` (KONTOR_WEB_DIR, default apps/web/dist). */
+  webDir: string;
 };
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -52,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     publicRateLimit: intEnv(env, 'KONTOR_PUBLIC_RATE_LIMIT', 20),
     maxUploadBytes: intEnv(env, 'KONTOR_MAX_UPLOAD_MB', 25) * 1024 * 1024,
     logLevel: env.KONTOR_LOG_LEVEL?.trim() || 'info',
+    webDir: env.KONTOR_WEB_DIR?.trim() ? path.resolve(env.KONTOR_WEB_DIR.trim()) : DEFAULT_WEB_DIR,
   };
 }

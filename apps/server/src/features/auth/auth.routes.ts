@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ACTIONS, MODULES, SCOPES } from '@kontor/contracts';
+import { ACTIONS, MODULES, SCOPES, ZLoginBody } from '@kontor/contracts';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS } from '../../platform/authenticate';
 import { contextOf, defineRoute, isHttps, newRouter } from '../../platform/http';
@@ -7,22 +7,11 @@ import { json, jsonBody } from '../../platform/schemas';
 import { asSystem } from '../../platform/tx';
 import { ZEmail, ZPassword, ZSlug } from '../tenants/create-tenant';
 import { login } from './login';
-import { describeMe } from './me';
+import { describeMe, updateMyPreferences, ZMyPreferences } from './me';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset';
 import { activateTotp, disableTotp, enrolTotp } from './second-factor';
 
-const ZLogin = z
-  .object({
-    tenant: z.string().trim().min(1).max(63),
-    email: z.string().trim().min(3).max(254),
-    password: z.string().min(1).max(200),
-    totp: z
-      .string()
-      .regex(/^\d{6}$/)
-      .optional(),
-    recoveryCode: z.string().min(6).max(40).optional(),
-  })
-  .openapi('LoginRequest');
+const ZLogin = ZLoginBody.openapi('LoginRequest');
 
 const ZSession = z
   .object({ userId: z.uuid(), tenantId: z.uuid(), csrfToken: z.string() })
@@ -163,6 +152,18 @@ export const authRoutes = newRouter()
       responses: { 200: json(ZMe) },
     }),
     async (c) => c.json(await describeMe(c.get('deps'), contextOf(c)), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'patch',
+      path: '/me',
+      tags,
+      summary: 'Change your own language or time zone',
+      permission: 'authenticated',
+      request: { body: jsonBody(ZMyPreferences) },
+      responses: { 200: json(ZMe) },
+    }),
+    async (c) => c.json(await updateMyPreferences(c.get('deps'), contextOf(c), c.req.valid('json')), 200),
   )
   .openapi(
     defineRoute({

@@ -1,0 +1,74 @@
+// The frame of the signed-in app: header with navigation toggle, global search and account menu;
+// the navigation (a drawer on a phone); the page.
+import { AppShell, Burger, Group, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Outlet, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { can, useMe } from '../lib/session';
+import { AccountMenu } from './AccountMenu';
+import { NavLinkLink } from './links';
+
+type TNavItem = { to: '/' | '/clients'; label: string; permission?: string };
+
+export function AppShellLayout() {
+  const me = useMe();
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const items: TNavItem[] = [
+    { to: '/', label: t('nav.desk') },
+    { to: '/clients', label: t('nav.clients'), permission: 'clients:view' },
+  ];
+  const active = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" gap="sm" wrap="nowrap">
+          <Burger
+            opened={opened}
+            onClick={toggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={t('shell.openNavigation')}
+          />
+          <Text fw={700} size="lg" c="teal.8" visibleFrom="xs">
+            Kontor
+          </Text>
+          <GlobalSearch />
+          <Group ml="auto" gap="xs" wrap="nowrap">
+            <AccountMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
+        <VisuallyHidden>
+          <h2>{t('shell.navigation')}</h2>
+        </VisuallyHidden>
+        <ScrollArea>
+          {items
+            .filter((item) => !item.permission || can(me, item.permission))
+            .map((item) => (
+              <NavLinkLink
+                key={item.to}
+                to={item.to}
+                label={item.label}
+                active={active(item.to)}
+                onClick={close}
+              />
+            ))}
+        </ScrollArea>
+        <Text size="xs" c="dimmed" mt="auto" p="xs">
+          {me.tenant.name}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,154 @@
+// The client 360 page: who they are and how to reach them, quick facts, and the timeline.
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { ApiError, api, queryString } from '../lib/api';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../lib/format';
+import { rememberClient } from '../lib/recent';
+import { useMe } from '../lib/session';
+
+type TClient = {
+  id: string;
+  displayName: string;
+  status: string;
+  clientType: string;
+  timeZone: string;
+  createdAt: string;
+  emails: { id: string; address: string; label: string }[];
+  phones: { id: string; number: string; label: string }[];
+  addresses: { id: string; street: string; postalCode: string; city: string; country: string }[];
+};
+type TCase = { id: string; amount: { minor: number; currency: string } | null };
+type TItem = { at: string; type: string; id: string; summary: string };
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </div>
+  );
+}
+
+function QuickFacts({ client }: { client: TClient }) {
+  const { t } = useTranslation();
+  const cases = useQuery({
+    queryKey: ['client', client.id, 'cases'],
+    queryFn: () =>
+      api<{ items: TCase[]; nextCursor: string | null }>(
+        `/cases${queryString({ clientId: client.id, limit: 200 })}`,
+      ),
+  });
+  const amounts = (cases.data?.items ?? []).flatMap((c) => (c.amount ? [c.amount] : []));
+  const currency = amounts[0]?.currency;
+  const single = currency && amounts.every((a) => a.currency === currency);
+  const total = single ? amounts.reduce((s, a) => s + a.minor, 0) : null;
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="md">
+      <Fact label={t('client.since')} value={formatDate(client.createdAt)} />
+      <Fact label={t('client.cases')} value={cases.data ? formatNumber(cases.data.items.length) : '…'} />
+      <Fact label={t('client.localTime')} value={formatDateTime(new Date().toISOString(), client.timeZone)} />
+      {total !== null && currency ? (
+        <>
+          <Fact label={t('client.volume')} value={formatMoney(total, currency)} />
+          <Fact
+            label={t('client.average')}
+            value={formatMoney(Math.round(total / amounts.length), currency)}
+          />
+        </>
+      ) : null}
+    </SimpleGrid>
+  );
+}
+
+function ClientTimeline({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['client', clientId, 'timeline'],
+    queryFn: () => api<{ items: TItem[] }>(`/clients/${clientId}/timeline${queryString({ limit: 50 })}`),
+  });
+  if (q.isPending) return <LoadingState />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.data.items.length === 0) return <EmptyState>{t('client.noTimeline')}</EmptyState>;
+  return (
+    <Timeline bulletSize={14} lineWidth={2}>
+      {q.data.items.map((item) => (
+        <Timeline.Item key={`${item.type}:${item.id}`} title={item.summary}>
+          <Text size="xs" c="dimmed">
+            {formatDateTime(item.at)}
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}
+
+export function ClientPage() {
+  const { clientId } = useParams({ from: '/signed-in/clients/$clientId' });
+  const me = useMe();
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['client', clientId], queryFn: () => api<TClient>(`/clients/${clientId}`) });
+  const name = q.data?.displayName;
+  useEffect(() => {
+    if (name) rememberClient(me.user.id, { id: clientId, name });
+  }, [clientId, name, me.user.id]);
+  if (q.isPending) return <LoadingState />;
+  if (q.isError) {
+    if (q.error instanceof ApiError && q.error.status === 404)
+      return <EmptyState>{t('client.notFound')}</EmptyState>;
+    return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  }
+  const client = q.data;
+  return (
+    <Stack gap="lg">
+      <Group gap="sm" align="center">
+        <Title order={1}>{client.displayName}</Title>
+        <Badge variant="light">{t(`clients.statuses.${client.status}`)}</Badge>
+        <Badge variant="outline" color="gray">
+          {t(`clients.types.${client.clientType}`)}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Card withBorder radius="lg" padding="lg" component="section" aria-label={t('client.facts')}>
+          <Title order={2} size="h4" mb="sm">
+            {t('client.facts')}
+          </Title>
+          <QuickFacts client={client} />
+        </Card>
+        <Card withBorder radius="lg" padding="lg" component="section" aria-label={t('client.contacts')}>
+          <Title order={2} size="h4" mb="sm">
+            {t('client.contacts')}
+          </Title>
+          <Stack gap={4}>
+            {client.emails.map((e) => (
+              <Text key={e.id} component="a" href={`mailto:${e.address}`} c="teal.8">
+                {e.address}
+              </Text>
+            ))}
+            {client.phones.map((p) => (
+              <Text key={p.id} component="a" href={`tel:${p.number}`}>
+                {p.number}
+              </Text>
+            ))}
+            {client.addresses.map((a) => (
+              <Text key={a.id}>
+                {a.street}, {a.postalCode} {a.city}
+              </Text>
+            ))}
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <Card withBorder radius="lg" padding="lg" component="section" aria-label={t('client.timeline')}>
+        <Title order={2} size="h4" mb="md">
+          {t('client.timeline')}
+        </Title>
+        <ClientTimeline clientId={clientId} />
+      </Card>
+    </Stack>
+  );
+}
