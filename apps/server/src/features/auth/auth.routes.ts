@@ -11,7 +11,9 @@ import { describeMe, updateMyPreferences, ZMyPreferences } from './me';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset';
 import { activateTotp, disableTotp, enrolTotp } from './second-factor';
 
-const ZLogin = ZLoginBody.openapi('LoginRequest');
+// Rebuilt from the shared shape with the server's zod: a schema made before zod-openapi extended
+// zod (the contracts' own) has no .openapi of its own in zod 4.
+const ZLogin = z.object(ZLoginBody.shape).openapi('LoginRequest');
 
 const ZSession = z
   .object({ userId: z.uuid(), tenantId: z.uuid(), csrfToken: z.string() })
