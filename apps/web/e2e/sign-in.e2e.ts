@@ -1,31 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ACME,
-  DESKTOP,
-  journeyTitle,
-  openBrowser,
-  PHONE,
-  pageErrors,
-  shot,
-  startKontor,
-  type TKontor,
-  unavailable,
-} from './harness';
+import { expect, test } from 'vitest';
+import { DESKTOP, openBrowser, PHONE, pageErrors, shot } from './harness';
+import { describeJourneys, signIn } from './steps';
 
 // Written against the web app's contract before its screens exist: every element is found by its
 // role and accessible name (English), as a screen reader would, never by markup or CSS classes.
-const missing = unavailable({ webApp: true });
 
-describe.skipIf(missing !== null)(journeyTitle('sign-in', missing), () => {
-  let kontor: TKontor;
-  beforeAll(async () => {
-    kontor = await startKontor();
-  });
-  afterAll(async () => {
-    await kontor?.stop();
-  });
-
+describeJourneys('sign-in', (kontor) => {
   test('(a) desktop: sign in, see the desk, search', async () => {
     const journey = 'sign-in-desktop';
     const page = await openBrowser(DESKTOP);
@@ -90,19 +71,6 @@ describe.skipIf(missing !== null)(journeyTitle('sign-in', missing), () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
-
-async function signIn(page: Page, kontor: TKontor, journey: string): Promise<void> {
-  await page.goto(`${kontor.baseUrl}/`);
-  // The path only: a redirect may carry where to go back to in its query.
-  await page.waitForURL((url) => url.pathname === '/sign-in');
-  await shot(page, journey, 'sign-in');
-  // A required field's label ends in an asterisk ("Firm *"): match the label's start.
-  await page.getByLabel(/^Firm\b/).fill(ACME.firm);
-  await page.getByLabel(/^E-mail\b/).fill(ACME.boss.email);
-  await page.getByLabel(/^Password\b/).fill(ACME.boss.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
 
 function desk(page: Page, name: string): Locator {
   return page.getByRole('heading', { name, exact: true });

@@ -58,16 +58,48 @@ const clientsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/ClientsPage'), 'ClientsPage'),
 });
 
+const newClientRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/clients/new',
+  component: lazyRouteComponent(() => import('./routes/NewClientPage'), 'NewClientPage'),
+});
+
 const clientRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/clients/$clientId',
   component: lazyRouteComponent(() => import('./routes/ClientPage'), 'ClientPage'),
 });
 
+const casesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/cases',
+  component: lazyRouteComponent(() => import('./features/cases/CasesPage'), 'CasesPage'),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/cases/$caseId',
+  component: lazyRouteComponent(() => import('./features/cases/CasePage'), 'CasePage'),
+});
+
+const commissionsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/commissions',
+  component: lazyRouteComponent(() => import('./features/commissions/CommissionsPage'), 'CommissionsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   resetRoute,
-  signedInRoute.addChildren([deskRoute, clientsRoute, clientRoute]),
+  signedInRoute.addChildren([
+    deskRoute,
+    clientsRoute,
+    newClientRoute,
+    clientRoute,
+    casesRoute,
+    caseRoute,
+    commissionsRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -9,7 +9,7 @@ import { can, useMe } from '../lib/session';
 import { AccountMenu } from './AccountMenu';
 import { NavLinkLink } from './links';
 
-type TNavItem = { to: '/' | '/clients'; label: string; permission?: string };
+type TNavItem = { to: '/' | '/clients' | '/cases' | '/commissions'; label: string; permission?: string };
 
 export function AppShellLayout() {
   const me = useMe();
@@ -19,6 +19,8 @@ export function AppShellLayout() {
   const items: TNavItem[] = [
     { to: '/', label: t('nav.desk') },
     { to: '/clients', label: t('nav.clients'), permission: 'clients:view' },
+    { to: '/cases', label: t('nav.cases'), permission: 'cases:view' },
+    { to: '/commissions', label: t('nav.commissions'), permission: 'commissions:view' },
   ];
   const active = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
   return (

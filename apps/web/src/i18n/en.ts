@@ -86,6 +86,33 @@ export const en = {
       lost: 'Lost',
     },
   },
+  newClient: {
+    title: 'New client',
+    open: 'New client',
+    kind: 'Kind',
+    person: 'Person',
+    company: 'Company',
+    firstName: 'First name',
+    lastName: 'Last name',
+    companyName: 'Company name',
+    email: 'E-mail',
+    phone: 'Phone',
+    create: 'Create client',
+    duplicates: 'Similar clients already exist',
+    duplicatesIntro: 'Open the existing client, or create this one anyway.',
+    notVisible: 'A client you may not see',
+    openExisting: 'Open',
+    createAnyway: 'Create anyway',
+    score: 'Match {{score}} %',
+    reasons: {
+      same_email: 'same e-mail',
+      same_phone: 'same phone',
+      same_tax_id: 'same tax ID',
+      same_iban: 'same IBAN',
+      similar_name: 'similar name',
+      same_birth_date: 'same date of birth',
+    },
+  },
   client: {
     facts: 'Quick facts',
     since: 'Client since',
@@ -116,5 +143,5 @@ export const en = {
   },
 } as const;
 
-type TWiden<T> = { -readonly [K in keyof T]: T[K] extends string ? string : TWiden<T[K]> };
+export type TWiden<T> = { -readonly [K in keyof T]: T[K] extends string ? string : TWiden<T[K]> };
 export type TMessages = TWiden<typeof en>;

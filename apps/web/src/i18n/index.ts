@@ -2,6 +2,8 @@
 // language comes from their profile once signed in; before that from this browser's choice.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { casesMessages } from '../features/cases/messages';
+import { commissionsMessages } from '../features/commissions/messages';
 import { de } from './de';
 import { en } from './en';
 import { pl } from './pl';
@@ -22,14 +24,14 @@ function browserLocale(): TLocale {
   return preferred ?? 'de';
 }
 
+// The shell's texts, and each feature's under its own key (t('cases.board')).
+function bundle(locale: TLocale, core: object) {
+  return { translation: { ...core, cases: casesMessages[locale], commissions: commissionsMessages[locale] } };
+}
+
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: {
-    de: { translation: de },
-    en: { translation: en },
-    pl: { translation: pl },
-    ru: { translation: ru },
-  },
+  resources: { de: bundle('de', de), en: bundle('en', en), pl: bundle('pl', pl), ru: bundle('ru', ru) },
   lng: browserLocale(),
   fallbackLng: false,
   interpolation: { escapeValue: false },

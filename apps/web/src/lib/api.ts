@@ -8,12 +8,21 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: TErrorCode | 'network';
   readonly fields: TFieldError[];
+  /** The whole problem document: some carry more (a duplicate warning its candidates). */
+  readonly problem: Record<string, unknown>;
 
-  constructor(status: number, code: TErrorCode | 'network', message: string, fields: TFieldError[] = []) {
+  constructor(
+    status: number,
+    code: TErrorCode | 'network',
+    message: string,
+    fields: TFieldError[] = [],
+    problem: Record<string, unknown> = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.problem = problem;
   }
 
   /** The server's message for one field (`body.email` and `email` both match `email`). */
@@ -63,6 +72,7 @@ export async function api<T>(path: string, { method = 'GET', body, signal }: TRe
       problem.code ?? 'internal',
       problem.detail ?? problem.title ?? res.statusText,
       problem.errors,
+      problem as Record<string, unknown>,
     );
   }
   return data as T;

@@ -15,10 +15,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../components/links';
+import { AnchorLink, ButtonLink } from '../components/links';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { api, queryString } from '../lib/api';
 import { formatDate } from '../lib/format';
+import { can, useMe } from '../lib/session';
 
 const STATUSES = ['new', 'qualified', 'unqualified', 'regular', 'lost'] as const;
 const TYPES = ['private', 'business', 'partner_referred'] as const;
@@ -34,6 +35,7 @@ type TClientRow = {
 
 export function ClientsPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const [text, setText] = useState('');
   const [status, setStatus] = useState('');
   const [clientType, setClientType] = useState('');
@@ -53,7 +55,10 @@ export function ClientsPage() {
   const any = { value: '', label: t('clients.any') };
   return (
     <Stack gap="md">
-      <Title order={1}>{t('clients.title')}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{t('clients.title')}</Title>
+        {can(me, 'clients:create') ? <ButtonLink to="/clients/new">{t('newClient.open')}</ButtonLink> : null}
+      </Group>
       <Card withBorder radius="lg" padding="md">
         <Group align="end" gap="sm" wrap="wrap">
           <TextInput

@@ -1,9 +1,10 @@
 // The desk: today's tasks and the overdue count, the user's open cases by stage, their commission
 // balance and the clients they opened last.
-import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../components/links';
+import { Section } from '../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { api, queryString } from '../lib/api';
 import { formatDateTime, formatMoney } from '../lib/format';
@@ -19,17 +20,6 @@ function endOfToday(): string {
   const d = new Date();
   d.setHours(23, 59, 59, 999);
   return d.toISOString();
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Card withBorder radius="lg" padding="lg" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 function Tasks() {

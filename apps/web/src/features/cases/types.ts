@@ -1,0 +1,78 @@
+// The shapes of the cases API as this feature reads them (see apps/server/src/features/cases).
+export type TMoney = { minor: number; currency: string };
+export type TStageKind = 'open' | 'won' | 'lost';
+export type TStageRef = { key: string; name: string; kind: TStageKind };
+
+export type TPipeline = {
+  id: string;
+  key: string;
+  name: string;
+  productKind: string;
+  controlMode: 'strict' | 'manual' | 'none';
+  isDefault: boolean;
+  stages: (TStageRef & { position: number; requiredFields: string[] })[];
+  lossReasons: { key: string; name: string }[];
+};
+
+export type TCard = {
+  id: string;
+  number: string;
+  clientId: string;
+  clientName: string;
+  productKind: string;
+  amount: TMoney | null;
+  ownerId: string;
+  executorId: string;
+  stageChangedAt: string;
+  closedAt: string | null;
+};
+
+export type TColumn = { stage: TStageRef; count: number; items: TCard[] };
+export type TBoard = { pipeline: { id: string; key: string; name: string }; columns: TColumn[] };
+
+export type TCase = {
+  id: string;
+  number: string;
+  clientId: string;
+  clientName: string;
+  productKind: string;
+  amount: TMoney | null;
+  termMonths: number | null;
+  purpose: string;
+  lender: string | null;
+  product: string | null;
+  pipelineId: string;
+  stage: TStageRef;
+  stageChangedAt: string;
+  lossReason: string | null;
+  ownerId: string;
+  executorId: string;
+  createdAt: string;
+};
+
+export type TStageMove = {
+  from: string | null;
+  to: string;
+  lossReason: string | null;
+  at: string;
+  by: string | null;
+  onBehalfOf: string | null;
+};
+export type TCaseWithHistory = TCase & { stageHistory: TStageMove[] };
+
+export type TUser = { id: string; email: string; displayName: string; status: 'active' | 'disabled' };
+export type TComment = {
+  id: string;
+  authorId: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+};
+export type TChecklistItem = {
+  id: string;
+  title: string;
+  position: number;
+  done: boolean;
+  doneAt: string | null;
+};
+export type TPage<T> = { items: T[]; nextCursor: string | null };
