@@ -7,7 +7,9 @@ import { describeJourneys, signIn } from './steps';
 // The managing director sets up one won case with commission through the API, then runs the
 // period's statements in the browser, downloads the PDF and sees the mail arrive.
 
-const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+// Days of the firm (Europe/Berlin), as the server dates a win, a payment and a balance.
+const firmDay = (offsetDays = 0) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
 const TERMS = {
   payoutMode: 'when_earned',
   liabilityMonths: 12,
@@ -27,9 +29,9 @@ describeJourneys('commissions', (kontor) => {
     await page.getByRole('heading', { name: 'Commissions', exact: true }).waitFor();
     await shot(page, journey, 'run-form');
     // The period covers the win and the payment whatever the time zone of the day's end.
-    await page.getByLabel(/^Period start\b/).fill(`${utcDay().slice(0, 4)}-01-01`);
-    await page.getByLabel(/^Period end\b/).fill(utcDay(1));
-    await page.getByLabel(/^Issued on\b/).fill(utcDay(1));
+    await page.getByLabel(/^Period start\b/).fill(`${firmDay().slice(0, 4)}-01-01`);
+    await page.getByLabel(/^Period end\b/).fill(firmDay(1));
+    await page.getByLabel(/^Issued on\b/).fill(firmDay(1));
     await page.getByRole('button', { name: 'Run statements', exact: true }).click();
     await page.getByText('1 statement created', { exact: true }).waitFor();
     await page.getByText('0 statements already existed', { exact: true }).waitFor();
@@ -152,7 +154,7 @@ async function setUpWonCase(page: Page, kontor: TKontor): Promise<void> {
   const won = pipeline.stages.find((s: { kind: string }) => s.kind === 'won').key;
   await api.post(`/cases/${kase.id}/stage`, { stage: won }, 200);
   await api.post(`/cases/${kase.id}/commission/confirm`, {}, 200);
-  await api.post(`/cases/${kase.id}/commission/payments`, { paidOn: utcDay(), amount: eur(20_000) });
+  await api.post(`/cases/${kase.id}/commission/payments`, { paidOn: firmDay(), amount: eur(20_000) });
 }
 
 /** How many pixels the page is wider than the window: 0 when nothing scrolls sideways. */

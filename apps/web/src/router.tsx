@@ -88,6 +88,24 @@ const commissionsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/commissions/CommissionsPage'), 'CommissionsPage'),
 });
 
+const adminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('./features/admin/AdminPage'), 'AdminPage'),
+});
+
+const securityRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/settings/security',
+  component: lazyRouteComponent(() => import('./features/security/SecurityPage'), 'SecurityPage'),
+});
+
+const trashRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/trash',
+  component: lazyRouteComponent(() => import('./features/trash/TrashPage'), 'TrashPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   resetRoute,
@@ -99,6 +117,9 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     caseRoute,
     commissionsRoute,
+    adminRoute,
+    securityRoute,
+    trashRoute,
   ]),
 ]);
 

@@ -1,7 +1,7 @@
 // The user's menu: language (saved to their profile) and sign-out.
 import { ActionIcon, Avatar, Menu, NativeSelect } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { currentLocale, isLocale, LOCALES, setLocale } from '../i18n';
 import { api } from '../lib/api';
@@ -54,6 +54,9 @@ export function AccountMenu() {
           data={LOCALES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
         />
         <Menu.Divider />
+        <Menu.Item component={Link} to="/settings/security">
+          {t('shell.security')}
+        </Menu.Item>
         <Menu.Item onClick={() => void leave()}>{t('shell.signOut')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

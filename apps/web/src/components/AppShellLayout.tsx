@@ -9,7 +9,12 @@ import { can, useMe } from '../lib/session';
 import { AccountMenu } from './AccountMenu';
 import { NavLinkLink } from './links';
 
-type TNavItem = { to: '/' | '/clients' | '/cases' | '/commissions'; label: string; permission?: string };
+type TNavItem = {
+  to: '/' | '/clients' | '/cases' | '/commissions' | '/admin' | '/trash';
+  label: string;
+  /** Shown to whoever holds any of these. */
+  permissions?: string[];
+};
 
 export function AppShellLayout() {
   const me = useMe();
@@ -18,9 +23,22 @@ export function AppShellLayout() {
   const path = useRouterState({ select: (s) => s.location.pathname });
   const items: TNavItem[] = [
     { to: '/', label: t('nav.desk') },
-    { to: '/clients', label: t('nav.clients'), permission: 'clients:view' },
-    { to: '/cases', label: t('nav.cases'), permission: 'cases:view' },
-    { to: '/commissions', label: t('nav.commissions'), permission: 'commissions:view' },
+    { to: '/clients', label: t('nav.clients'), permissions: ['clients:view'] },
+    { to: '/cases', label: t('nav.cases'), permissions: ['cases:view'] },
+    { to: '/commissions', label: t('nav.commissions'), permissions: ['commissions:view'] },
+    {
+      to: '/admin',
+      label: t('nav.admin'),
+      permissions: [
+        'org:view',
+        'users:view',
+        'roles:view',
+        'substitutes:view',
+        'api_keys:manage',
+        'settings:manage',
+      ],
+    },
+    { to: '/trash', label: t('trash.title'), permissions: ['trash:view'] },
   ];
   const active = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
   return (
@@ -53,7 +71,7 @@ export function AppShellLayout() {
         </VisuallyHidden>
         <ScrollArea>
           {items
-            .filter((item) => !item.permission || can(me, item.permission))
+            .filter((item) => !item.permissions || item.permissions.some((p) => can(me, p)))
             .map((item) => (
               <NavLinkLink
                 key={item.to}

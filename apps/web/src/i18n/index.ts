@@ -2,8 +2,11 @@
 // language comes from their profile once signed in; before that from this browser's choice.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminMessages } from '../features/admin/messages';
 import { casesMessages } from '../features/cases/messages';
 import { commissionsMessages } from '../features/commissions/messages';
+import { securityMessages } from '../features/security/messages';
+import { trashMessages } from '../features/trash/messages';
 import { de } from './de';
 import { en } from './en';
 import { pl } from './pl';
@@ -26,7 +29,16 @@ function browserLocale(): TLocale {
 
 // The shell's texts, and each feature's under its own key (t('cases.board')).
 function bundle(locale: TLocale, core: object) {
-  return { translation: { ...core, cases: casesMessages[locale], commissions: commissionsMessages[locale] } };
+  return {
+    translation: {
+      ...core,
+      cases: casesMessages[locale],
+      commissions: commissionsMessages[locale],
+      admin: adminMessages[locale],
+      security: securityMessages[locale],
+      trash: trashMessages[locale],
+    },
+  };
 }
 
 export const i18n = i18next.createInstance();

@@ -1,14 +1,20 @@
-// The client 360 page: who they are and how to reach them, quick facts, and the timeline.
+// The client 360 page: who they are and how to reach them, quick facts, cases, relations,
+// consents, documents, merging a duplicate, and the timeline.
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { ClientCases, useClientCases } from '../features/clients-extra/ClientCases';
+import { Consents } from '../features/clients-extra/Consents';
+import { Documents } from '../features/clients-extra/Documents';
+import { Merge } from '../features/clients-extra/Merge';
+import { Relations } from '../features/clients-extra/Relations';
 import { ApiError, api, queryString } from '../lib/api';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../lib/format';
 import { rememberClient } from '../lib/recent';
-import { useMe } from '../lib/session';
+import { can, useMe } from '../lib/session';
 
 type TClient = {
   id: string;
@@ -21,7 +27,6 @@ type TClient = {
   phones: { id: string; number: string; label: string }[];
   addresses: { id: string; street: string; postalCode: string; city: string; country: string }[];
 };
-type TCase = { id: string; amount: { minor: number; currency: string } | null };
 type TItem = { at: string; type: string; id: string; summary: string };
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -37,13 +42,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 
 function QuickFacts({ client }: { client: TClient }) {
   const { t } = useTranslation();
-  const cases = useQuery({
-    queryKey: ['client', client.id, 'cases'],
-    queryFn: () =>
-      api<{ items: TCase[]; nextCursor: string | null }>(
-        `/cases${queryString({ clientId: client.id, limit: 200 })}`,
-      ),
-  });
+  const cases = useClientCases(client.id);
   const amounts = (cases.data?.items ?? []).flatMap((c) => (c.amount ? [c.amount] : []));
   const currency = amounts[0]?.currency;
   const single = currency && amounts.every((a) => a.currency === currency);
@@ -51,7 +50,15 @@ function QuickFacts({ client }: { client: TClient }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="md">
       <Fact label={t('client.since')} value={formatDate(client.createdAt)} />
-      <Fact label={t('client.cases')} value={cases.data ? formatNumber(cases.data.items.length) : '…'} />
+      <Fact
+        label={t('client.cases')}
+        value={
+          cases.data
+            ? // More than one page: the count is a lower bound.
+              `${formatNumber(cases.data.items.length)}${cases.data.nextCursor ? '+' : ''}`
+            : '…'
+        }
+      />
       <Fact label={t('client.localTime')} value={formatDateTime(new Date().toISOString(), client.timeZone)} />
       {total !== null && currency ? (
         <>
@@ -143,6 +150,18 @@ export function ClientPage() {
           </Stack>
         </Card>
       </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        {can(me, 'cases:view') ? <ClientCases clientId={clientId} /> : null}
+        <Relations clientId={clientId} canEdit={can(me, 'clients:edit')} />
+        <Consents clientId={clientId} canEdit={can(me, 'clients:edit')} />
+        {can(me, 'documents:view') ? (
+          <Documents
+            clientId={clientId}
+            canCreate={can(me, 'documents:create') && can(me, 'documents:edit')}
+          />
+        ) : null}
+      </SimpleGrid>
+      {can(me, 'clients:edit') ? <Merge clientId={clientId} /> : null}
       <Card withBorder radius="lg" padding="lg" component="section" aria-label={t('client.timeline')}>
         <Title order={2} size="h4" mb="md">
           {t('client.timeline')}

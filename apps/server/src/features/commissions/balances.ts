@@ -6,6 +6,7 @@ import type { TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { inTenant } from '../../platform/tx';
+import { firmDay } from './firm-day';
 import { money } from './money-format';
 import { recipientIdsInScope, recipientIn, recipients } from './recipients';
 import { loadRunData, recipientBooks, type TRecipientBook } from './run-data';
@@ -18,7 +19,7 @@ export async function listBalances(
   recipientId?: string,
 ) {
   const tenantId = ctx.actor.tenantId;
-  const day = asOf ?? new Date().toISOString().slice(0, 10);
+  const day = asOf ?? firmDay();
   return inTenant(deps.database, tenantId, async (tx) => {
     const scope = await resolveScope(tx, ctx.actor, 'commissions', 'view');
     let ids = await recipientIdsInScope(tx, scope, tenantId);

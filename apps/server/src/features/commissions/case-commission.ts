@@ -18,11 +18,10 @@ import { parseInput } from '../../platform/validation';
 import { caseInScope } from '../cases/case-scope';
 import { lineRow, loadLines, toLine } from './commission-lines.repository';
 import { ZCancelBody, ZProposeBody } from './commissions.schemas';
+import { firmDay } from './firm-day';
 import { lenderKey, money } from './money-format';
 import { loadRateBook } from './rates';
 import { recipientIdsInScope, recipients } from './recipients';
-
-const dayIn = (d: Date, timeZone = 'Europe/Berlin') => d.toLocaleDateString('sv-SE', { timeZone });
 
 /** The live case inside the actor's commission scope for `action`, with what the arithmetic needs. */
 export async function caseForCommission(tx: TTx, ctx: TContext, caseId: string, action: 'view' | 'edit') {
@@ -173,7 +172,7 @@ async function propose(tx: TTx, ctx: TContext, kase: TCommissionCase, input: z.o
     if (!partner || partner.kind === 'user')
       throw fieldError('partnerId', 'not_found', 'no such partner or tipster');
   }
-  const wonOn = input.wonOn ?? dayIn(kase.closed_at);
+  const wonOn = input.wonOn ?? firmDay(kase.closed_at);
   const won: TWonCase = {
     amountMinor: kase.amount_minor,
     currency: kase.currency,

@@ -17,6 +17,7 @@ import { inTenant, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
 import type { TLineRow } from './commission-lines.repository';
 import { firmOf } from './commission-settings';
+import { firmDay } from './firm-day';
 import { recipients, type TRecipient, toRecipient, vatOfRecipient } from './recipients';
 import { loadRunData, recipientBooks, type TCaseInfo } from './run-data';
 import type { TDocumentEntry, TStatementDocument } from './statement-document';
@@ -54,7 +55,7 @@ async function nextNumbers(tx: TTx, tenantId: string, year: number, count: numbe
 export async function runStatements(deps: TDeps, ctx: TContext, raw: unknown) {
   const input = parseInput(ZRunBody, raw);
   const tenantId = ctx.actor.tenantId;
-  const issuedOn = input.issuedOn ?? new Date().toISOString().slice(0, 10);
+  const issuedOn = input.issuedOn ?? firmDay();
   if (issuedOn < input.periodEnd)
     throw fieldError('issuedOn', 'before_period_end', 'a statement is issued after its period');
   const year = Number(issuedOn.slice(0, 4));

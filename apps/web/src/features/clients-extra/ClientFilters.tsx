@@ -1,0 +1,72 @@
+// The client list's filter bar: search, status, type, source, owner (for who may see users),
+// tag and sort. The whole filter is one value, so that it can be saved and applied at once.
+import { Button, Card, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useUsers } from '../cases/queries';
+import { EMPTY_FILTER, SOURCES, STATUSES, type TClientFilter, TYPES } from './types';
+
+type TProps = { value: TClientFilter; onChange: (f: TClientFilter) => void };
+
+export function ClientFilters({ value, onChange }: TProps) {
+  const { t } = useTranslation();
+  const { users, allowed } = useUsers();
+  const any = { value: '', label: t('clients.any') };
+  const set = (key: keyof TClientFilter) => (e: { currentTarget: { value: string } }) =>
+    onChange({ ...value, [key]: e.currentTarget.value });
+  return (
+    <Card withBorder radius="lg" padding="md" component="section" aria-label={t('clients.filters')}>
+      <Group align="end" gap="sm" wrap="wrap">
+        <TextInput
+          type="search"
+          label={t('clients.searchLabel')}
+          value={value.q}
+          onChange={set('q')}
+          flex="1 1 220px"
+          maw="100%"
+        />
+        <NativeSelect
+          label={t('clients.status')}
+          value={value.status}
+          onChange={set('status')}
+          data={[any, ...STATUSES.map((s) => ({ value: s, label: t(`clients.statuses.${s}`) }))]}
+        />
+        <NativeSelect
+          label={t('clients.type')}
+          value={value.clientType}
+          onChange={set('clientType')}
+          data={[any, ...TYPES.map((s) => ({ value: s, label: t(`clients.types.${s}`) }))]}
+        />
+        <NativeSelect
+          label={t('clients.source')}
+          value={value.source}
+          onChange={set('source')}
+          data={[any, ...SOURCES.map((s) => ({ value: s, label: t(`clients.sources.${s}`) }))]}
+        />
+        {allowed ? (
+          <NativeSelect
+            label={t('clients.owner')}
+            value={value.ownerId}
+            onChange={set('ownerId')}
+            data={[any, ...users.map((u) => ({ value: u.id, label: u.displayName }))]}
+            maw="100%"
+          />
+        ) : null}
+        <TextInput label={t('clients.tag')} value={value.tag} onChange={set('tag')} w={140} />
+        <NativeSelect
+          label={t('clients.sort')}
+          value={value.sort}
+          onChange={set('sort')}
+          data={[
+            { value: '-createdAt', label: `${t('clients.createdAt')} ↓` },
+            { value: 'createdAt', label: `${t('clients.createdAt')} ↑` },
+            { value: 'displayName', label: `${t('clients.name')} A–Z` },
+            { value: '-displayName', label: `${t('clients.name')} Z–A` },
+          ]}
+        />
+        <Button variant="subtle" onClick={() => onChange(EMPTY_FILTER)}>
+          {t('clients.reset')}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
