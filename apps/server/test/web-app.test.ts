@@ -52,6 +52,7 @@ describe('the web app', () => {
     // Dot segments are resolved before the path reaches the app: at most the app's index.html.
     const outside = await built.app.request('/%2e%2e/%2e%2e/etc/passwd');
     expect(await outside.text()).not.toContain('root:');
+    expect((await built.app.request('/assets/%E0%A4%A')).status).toBe(404);
   });
 
   it('leaves the API its own answers', async () => {

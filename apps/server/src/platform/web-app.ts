@@ -42,7 +42,12 @@ export function webApp(dir = DEFAULT_WEB_DIR) {
     built: () => read('index.html') !== null,
     /** The asset at a URL path, or index.html for an app route; null when there is no build. */
     file: (urlPath: string): TWebFile | null => {
-      const relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
+      let relative: string;
+      try {
+        relative = decodeURIComponent(urlPath).replace(/^\/+/, '');
+      } catch {
+        return null; // a malformed escape names no file of the build
+      }
       if (relative && !relative.endsWith('/')) {
         const asset = read(relative);
         if (asset) return asset;

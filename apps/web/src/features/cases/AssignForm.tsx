@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/States';
 import { ApiError, api } from '../../lib/api';
 import { can, useMe } from '../../lib/session';
-import { useUsers } from './queries';
+import { useUsers } from '../../lib/users';
 import type { TCase } from './types';
 
 export function AssignForm({ kase }: { kase: TCase }) {

@@ -4,9 +4,10 @@ import { Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { can, useMe } from '../../lib/session';
+import { useUsers } from '../../lib/users';
 import { CaseCard } from './CaseCard';
 import { MoveNotice } from './MoveNotice';
-import { useBoard, useUsers } from './queries';
+import { useBoard } from './queries';
 import type { TColumn, TPipeline } from './types';
 import { useCardDrag } from './useCardDrag';
 import { useCaseMove } from './useCaseMove';

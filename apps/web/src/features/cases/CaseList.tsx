@@ -6,7 +6,7 @@ import { AnchorLink } from '../../components/links';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { api, queryString } from '../../lib/api';
 import { formatDate, formatMoney } from '../../lib/format';
-import { useUsers } from './queries';
+import { useUsers } from '../../lib/users';
 import type { TCase, TPage, TPipeline } from './types';
 
 export function CaseList({ pipeline }: { pipeline: TPipeline }) {

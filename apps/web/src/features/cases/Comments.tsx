@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../compon
 import { ApiError, api, queryString } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { can, useMe } from '../../lib/session';
-import { useUsers } from './queries';
+import { useUsers } from '../../lib/users';
 import type { TComment, TPage } from './types';
 
 export function Comments({ caseId }: { caseId: string }) {

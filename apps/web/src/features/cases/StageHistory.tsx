@@ -3,7 +3,7 @@ import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
-import { useUsers } from './queries';
+import { useUsers } from '../../lib/users';
 import type { TPipeline, TStageMove } from './types';
 
 export function StageHistory({

@@ -1,8 +1,7 @@
 // The cases feature's queries and the stage move, shared by the board, the list and the case page.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../lib/api';
-import { can, useMe } from '../../lib/session';
-import type { TBoard, TCaseWithHistory, TPage, TPipeline, TUser } from './types';
+import type { TBoard, TCaseWithHistory, TPage, TPipeline } from './types';
 
 export function usePipelines() {
   return useQuery({
@@ -25,24 +24,6 @@ export function useCase(caseId: string) {
     queryKey: ['cases', 'one', caseId],
     queryFn: () => api<TCaseWithHistory>(`/cases/${caseId}`),
   });
-}
-
-/**
- * The firm's users by id, for names of owners and executors. Only who may view users gets them;
- * everyone else sees themselves by name and others as a placeholder (the card carries ids only).
- */
-export function useUsers() {
-  const me = useMe();
-  const allowed = can(me, 'users:view');
-  const q = useQuery({
-    queryKey: ['users', 'all'],
-    queryFn: () => api<TPage<TUser>>(`/users${queryString({ limit: 200 })}`),
-    enabled: allowed,
-    staleTime: 60_000,
-  });
-  const byId = new Map<string, TUser>((q.data?.items ?? []).map((u) => [u.id, u]));
-  const nameOf = (id: string) => byId.get(id)?.displayName ?? (id === me.user.id ? me.user.displayName : '—');
-  return { query: q, users: q.data?.items ?? [], nameOf, allowed };
 }
 
 export type TMoveInput = { caseId: string; stage: string; lossReason?: string };

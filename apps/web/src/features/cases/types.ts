@@ -60,7 +60,7 @@ export type TStageMove = {
 };
 export type TCaseWithHistory = TCase & { stageHistory: TStageMove[] };
 
-export type TUser = { id: string; email: string; displayName: string; status: 'active' | 'disabled' };
+export type { TUser } from '../../lib/users';
 export type TComment = {
   id: string;
   authorId: string;

@@ -2,7 +2,7 @@
 // tag and sort. The whole filter is one value, so that it can be saved and applied at once.
 import { Button, Card, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useUsers } from '../cases/queries';
+import { useUsers } from '../../lib/users';
 import { EMPTY_FILTER, SOURCES, STATUSES, type TClientFilter, TYPES } from './types';
 
 type TProps = { value: TClientFilter; onChange: (f: TClientFilter) => void };

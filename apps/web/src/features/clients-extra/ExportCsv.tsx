@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/States';
 import { currentLocale } from '../../i18n';
 import { formatDate } from '../../lib/format';
-import { useUsers } from '../cases/queries';
+import { useUsers } from '../../lib/users';
 import { csvSeparator, downloadText, fetchAllClients, toCsv } from './csv';
 import type { TClientFilter, TClientRow } from './types';
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { api, queryString } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { useUsers } from '../cases/queries';
+import { useUsers } from '../../lib/users';
 import type { TPage } from './trash-api';
 
 export type TAuditEntry = {

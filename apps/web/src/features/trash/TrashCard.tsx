@@ -2,7 +2,7 @@
 import { Badge, Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
-import { useUsers } from '../cases/queries';
+import { useUsers } from '../../lib/users';
 import type { TTrashItem } from './trash-api';
 
 type TCardProps = {
