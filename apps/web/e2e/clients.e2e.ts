@@ -47,6 +47,11 @@ describeJourneys('clients', (kontor) => {
     await page.getByRole('heading', { name: 'Jürgen Müller', exact: true }).waitFor();
     expect(page.url()).toBe(firstUrl);
     await page.getByRole('region', { name: 'Quick facts' }).getByText('Client since').waitFor();
+    // The client's change history: the managing director may read the audit trail.
+    await page
+      .getByRole('region', { name: 'Change history' })
+      .getByText('Created', { exact: true })
+      .waitFor();
     await shot(page, journey, 'opened-existing');
 
     // The list holds one Müller, and the header's search finds him.

@@ -5,12 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Section } from '../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { ClientCases, useClientCases } from '../features/clients-extra/ClientCases';
 import { Consents } from '../features/clients-extra/Consents';
 import { Documents } from '../features/clients-extra/Documents';
 import { Merge } from '../features/clients-extra/Merge';
 import { Relations } from '../features/clients-extra/Relations';
+import { AuditTrail } from '../features/trash/AuditTrail';
 import { ApiError, api, queryString } from '../lib/api';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../lib/format';
 import { rememberClient } from '../lib/recent';
@@ -168,6 +170,11 @@ export function ClientPage() {
         </Title>
         <ClientTimeline clientId={clientId} />
       </Card>
+      {can(me, 'audit:view') ? (
+        <Section title={t('trash.audit.title')}>
+          <AuditTrail entity="client" id={clientId} />
+        </Section>
+      ) : null}
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatMoney } from '../../lib/format';
 import { can, useMe } from '../../lib/session';
+import { AuditTrail } from '../trash/AuditTrail';
 import { AssignForm } from './AssignForm';
 import { Checklist } from './Checklist';
 import { Comments } from './Comments';
@@ -81,6 +82,7 @@ function StageBar({ kase, pipeline }: { kase: TCase; pipeline: TPipeline | undef
 }
 
 export function CasePage() {
+  const me = useMe();
   const { caseId } = useParams({ from: '/signed-in/cases/$caseId' });
   const { t } = useTranslation();
   const q = useCase(caseId);
@@ -117,6 +119,11 @@ export function CasePage() {
       <Section title={t('cases.comments')}>
         <Comments caseId={kase.id} />
       </Section>
+      {can(me, 'audit:view') ? (
+        <Section title={t('trash.audit.title')}>
+          <AuditTrail entity="case" id={kase.id} />
+        </Section>
+      ) : null}
     </Stack>
   );
 }
