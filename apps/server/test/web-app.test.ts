@@ -62,6 +62,13 @@ describe('the web app', () => {
     expect((await built.app.request('/api/v1/health')).status).toBe(200);
   });
 
+  it('serves a rebuild at once: a new index.html and its new assets, without a restart', async () => {
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root" data-build="2"></div>');
+    fs.writeFileSync(path.join(dir, 'assets', 'index-def456.js'), 'console.log("rebuilt")');
+    expect(await (await built.app.request('/clients')).text()).toContain('data-build="2"');
+    expect((await built.app.request('/assets/index-def456.js')).status).toBe(200);
+  });
+
   it('shows the start page at / when the web app is not built', async () => {
     const res = await bare.app.request('/');
     expect(res.status).toBe(200);

@@ -22,11 +22,15 @@ export type TWebFile = { body: Buffer; type: string; immutable: boolean };
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-/** The files of one build, read on first use and kept (a build is a few hundred kilobytes). */
+/**
+ * The files of the build: hashed assets are read once and kept (a name never changes its content);
+ * index.html and misses are looked up again, so a rebuild while the server runs is served at once.
+ */
 export function webApp(dir = DEFAULT_WEB_DIR) {
-  const cache = new Map<string, TWebFile | null>();
+  const cache = new Map<string, TWebFile>();
   const read = (relative: string): TWebFile | null => {
-    if (cache.has(relative)) return cache.get(relative) ?? null;
+    const kept = cache.get(relative);
+    if (kept) return kept;
     const full = path.resolve(dir, relative);
     // Nothing outside the build: a path with .. or an absolute one is simply not there.
     const inside = full.startsWith(path.resolve(dir) + path.sep);
@@ -35,7 +39,7 @@ export function webApp(dir = DEFAULT_WEB_DIR) {
       const type = TYPES[path.extname(full).toLowerCase()] ?? 'application/octet-stream';
       file = { body: fs.readFileSync(full), type, immutable: relative.startsWith('assets/') };
     }
-    cache.set(relative, file);
+    if (file?.immutable) cache.set(relative, file);
     return file;
   };
   return {
