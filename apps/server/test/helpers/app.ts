@@ -14,6 +14,9 @@ export async function testApp(overrides: Partial<TConfig> = {}, database?: TData
   const config = {
     ...loadConfig({ KONTOR_DATA_DIR: '/tmp/kontor-test-unused' }),
     publicRateLimit: 10_000,
+    // No web app build: what a test sees at / must not depend on whether apps/web/dist exists here
+    // (web-app.test.ts gives its own build).
+    webDir: '/nonexistent/kontor-web-dist',
     ...overrides,
   };
   const log = logger ?? pino({ level: process.env.TEST_LOG ? 'debug' : 'silent' });

@@ -15,8 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
-import { CardList, Section } from '../../components/Section';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryListSection } from '../../components/Section';
 import { ApiError, api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { CONSENT_CHANNELS, LEGAL_BASES, type TConsent, type TConsentLog } from './types';
@@ -118,39 +117,32 @@ export function Consents({ clientId, canEdit }: { clientId: string; canEdit: boo
   const q = useQuery({
     queryKey: ['client', clientId, 'consents'],
     queryFn: () => api<TConsentLog>(`/clients/${clientId}/consents`),
+    select: (d) => d.current,
   });
   const title = t('client.consents');
   return (
-    <Section title={title}>
-      <Stack gap="md">
-        {q.isPending ? (
-          <LoadingState />
-        ) : q.isError ? (
-          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-        ) : q.data.current.length === 0 ? (
-          <EmptyState>{t('client.noConsents')}</EmptyState>
-        ) : (
-          <CardList label={title}>
-            {q.data.current.map((c) => (
-              <li key={c.id}>
-                <Group justify="space-between" wrap="wrap" gap="xs">
-                  <Text fw={500}>
-                    {c.purpose} · {t(`client.channels.${c.channel}`)}
-                  </Text>
-                  <Badge color={c.granted ? 'teal' : 'gray'} variant="light">
-                    {c.granted ? t('client.granted') : t('client.withdrawn')}
-                  </Badge>
-                </Group>
-                <Text size="xs" c="dimmed">
-                  {t(`client.legalBases.${c.legalBasis}`)} · {c.source} · {c.wordingVersion} ·{' '}
-                  {formatDateTime(c.recordedAt)}
-                </Text>
-              </li>
-            ))}
-          </CardList>
-        )}
-        {canEdit ? <ConsentForm clientId={clientId} /> : null}
-      </Stack>
-    </Section>
+    <QueryListSection
+      title={title}
+      query={q}
+      empty={t('client.noConsents')}
+      item={(c) => (
+        <li key={c.id}>
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Text fw={500}>
+              {c.purpose} · {t(`client.channels.${c.channel}`)}
+            </Text>
+            <Badge color={c.granted ? 'teal' : 'gray'} variant="light">
+              {c.granted ? t('client.granted') : t('client.withdrawn')}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t(`client.legalBases.${c.legalBasis}`)} · {c.source} · {c.wordingVersion} ·{' '}
+            {formatDateTime(c.recordedAt)}
+          </Text>
+        </li>
+      )}
+    >
+      {canEdit ? <ConsentForm clientId={clientId} /> : null}
+    </QueryListSection>
   );
 }

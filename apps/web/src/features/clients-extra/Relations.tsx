@@ -6,8 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
 import { AnchorLink } from '../../components/links';
-import { CardList, Section } from '../../components/Section';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { QueryListSection } from '../../components/Section';
 import { ApiError, api } from '../../lib/api';
 import { ClientPicker, type TPicked } from './ClientPicker';
 import { RELATION_KINDS, type TRelation } from './types';
@@ -89,38 +88,31 @@ export function Relations({ clientId, canEdit }: { clientId: string; canEdit: bo
   const q = useQuery({
     queryKey: ['client', clientId, 'relations'],
     queryFn: () => api<{ items: TRelation[] }>(`/clients/${clientId}/relations`),
+    select: (d) => d.items,
   });
   const title = t('client.relations');
   return (
-    <Section title={title}>
-      <Stack gap="md">
-        {q.isPending ? (
-          <LoadingState />
-        ) : q.isError ? (
-          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-        ) : q.data.items.length === 0 ? (
-          <EmptyState>{t('client.noRelations')}</EmptyState>
-        ) : (
-          <CardList label={title}>
-            {q.data.items.map((r) => (
-              <li key={r.id}>
-                <Text size="xs" c="dimmed">
-                  {t(`client.relationKinds.${r.label}`, { defaultValue: r.label })}
-                </Text>
-                {r.relatedClient.id ? (
-                  <AnchorLink to="/clients/$clientId" params={{ clientId: r.relatedClient.id }} fw={500}>
-                    {r.relatedClient.displayName}
-                  </AnchorLink>
-                ) : (
-                  <Text fs="italic">{t('client.hiddenClient')}</Text>
-                )}
-                {r.note ? <Text size="sm">{r.note}</Text> : null}
-              </li>
-            ))}
-          </CardList>
-        )}
-        {canEdit ? <RelationForm clientId={clientId} /> : null}
-      </Stack>
-    </Section>
+    <QueryListSection
+      title={title}
+      query={q}
+      empty={t('client.noRelations')}
+      item={(r) => (
+        <li key={r.id}>
+          <Text size="xs" c="dimmed">
+            {t(`client.relationKinds.${r.label}`, { defaultValue: r.label })}
+          </Text>
+          {r.relatedClient.id ? (
+            <AnchorLink to="/clients/$clientId" params={{ clientId: r.relatedClient.id }} fw={500}>
+              {r.relatedClient.displayName}
+            </AnchorLink>
+          ) : (
+            <Text fs="italic">{t('client.hiddenClient')}</Text>
+          )}
+          {r.note ? <Text size="sm">{r.note}</Text> : null}
+        </li>
+      )}
+    >
+      {canEdit ? <RelationForm clientId={clientId} /> : null}
+    </QueryListSection>
   );
 }
