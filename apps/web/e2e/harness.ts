@@ -13,7 +13,13 @@ export type { TReceivedMail, TSmtp } from './smtp';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CHROMIUM = '/usr/bin/chromium';
-export const WEB_APP_INDEX = path.join(ROOT, 'apps/web/dist/index.html');
+/** The built web app the server serves: KONTOR_WEB_DIR when set (as the server reads it), else apps/web/dist. */
+export const WEB_APP_INDEX = path.join(
+  process.env.KONTOR_WEB_DIR?.trim()
+    ? path.resolve(process.env.KONTOR_WEB_DIR.trim())
+    : path.join(ROOT, 'apps/web/dist'),
+  'index.html',
+);
 const KONTOR_BIN = path.join(ROOT, 'apps/server/bin/kontor.js');
 const ARTIFACTS = path.join(ROOT, 'artifacts/browser');
 
@@ -36,7 +42,7 @@ export const ACME = {
 export function unavailable(needs: { webApp?: boolean } = {}): string | null {
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install -y chromium)`;
   if (needs.webApp && !existsSync(WEB_APP_INDEX)) {
-    return 'apps/web/dist/index.html is missing (npm run build -w @kontor/web)';
+    return `${WEB_APP_INDEX} is missing (npm run build)`;
   }
   return null;
 }
