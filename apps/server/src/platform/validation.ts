@@ -1,17 +1,8 @@
-import { z } from '@hono/zod-openapi';
-import type { TLocale } from '@kontor/contracts';
+import type { z } from '@hono/zod-openapi';
+import { fieldName, issueMessage, type TIssueLike, type TLocale } from '@kontor/contracts';
 import { AppError } from './errors';
 
-type TIssue = { path: PropertyKey[]; code: string; message: string; keys?: string[] };
-
-const ZOD_LOCALES = { de: z.locales.de(), en: z.locales.en(), pl: z.locales.pl(), ru: z.locales.ru() };
-
-// zod's own wording of an issue in the reader's language; our own (custom) messages stay as written.
-function localised(issue: TIssue, locale: TLocale): string {
-  if (issue.code === 'custom' || locale === 'en') return issue.message;
-  const text = ZOD_LOCALES[locale].localeError(issue as never);
-  return typeof text === 'string' ? text : (text?.message ?? issue.message);
-}
+type TIssue = TIssueLike & { path: PropertyKey[]; keys?: string[] };
 
 /** The validation error for a list of zod issues, each naming its field, in the reader's language. */
 export function validationError(
@@ -20,16 +11,16 @@ export function validationError(
   locale: TLocale = 'en',
 ): AppError {
   const fallback = target === 'json' ? 'body' : target;
-  const name = (path: PropertyKey[]) => (path.length > 0 ? path.map(String).join('.') : fallback);
+  const name = (path: PropertyKey[]) => (path.length > 0 ? fieldName(path) : fallback);
   const fields = issues.flatMap((issue) =>
     // An unknown field is named itself, not its parent object.
     issue.code === 'unrecognized_keys' && issue.keys?.length
       ? issue.keys.map((key) => ({
           field: name([...issue.path, key]),
           code: 'unknown_field',
-          message: localised(issue, locale),
+          message: issueMessage(issue, locale),
         }))
-      : [{ field: name(issue.path), code: issue.code, message: localised(issue, locale) }],
+      : [{ field: name(issue.path), code: issue.code, message: issueMessage(issue, locale) }],
   );
   return new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
 }

@@ -42,13 +42,16 @@ function bundle(locale: TLocale, core: object) {
 }
 
 export const i18n = i18next.createInstance();
+const startLocale = browserLocale();
 void i18n.use(initReactI18next).init({
   resources: { de: bundle('de', de), en: bundle('en', en), pl: bundle('pl', pl), ru: bundle('ru', ru) },
-  lng: browserLocale(),
+  lng: startLocale,
   fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+document.documentElement.lang = startLocale;
 
 export function currentLocale(): TLocale {
   return isLocale(i18n.language) ? i18n.language : 'en';

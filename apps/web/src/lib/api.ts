@@ -44,6 +44,8 @@ type TRequest = {
 
 export async function api<T>(path: string, { method = 'GET', body, signal }: TRequest = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its field errors in the language the interface shows (set by setLocale).
+  if (document.documentElement.lang) headers['accept-language'] = document.documentElement.lang;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
