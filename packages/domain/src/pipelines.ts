@@ -10,25 +10,17 @@
 // - none: any move; no fields are checked.
 // - Every mode: lost stages need a loss reason from the pipeline's list (win/loss reports rely on it).
 
-/** Kinds of product a case (and so a pipeline) is about. */
-export const PRODUCT_KINDS = [
-  'mortgage',
-  'follow_up_financing',
-  'consumer_loan',
-  'insurance',
-  'investment',
-  'leasing',
-  'other',
-] as const;
-export type TProductKind = (typeof PRODUCT_KINDS)[number];
+import type { TControlMode, TStageKind } from '@kontor/contracts';
 
-/** How strictly moves are checked: see the rules at the top of this file. */
-export const CONTROL_MODES = ['strict', 'manual', 'none'] as const;
-export type TControlMode = (typeof CONTROL_MODES)[number];
-
-/** Open stages are worked through in order; won and lost stages end a case. */
-export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
-export type TStageKind = (typeof STAGE_KINDS)[number];
+// The lists are in @kontor/contracts, so the web app's forms name the same ones.
+export {
+  CONTROL_MODES,
+  PRODUCT_KINDS,
+  STAGE_KINDS,
+  type TControlMode,
+  type TProductKind,
+  type TStageKind,
+} from '@kontor/contracts';
 
 /** A sub-status of a stage, e.g. contract signing: not started / in progress / done. */
 export type TStageField = {

@@ -8,6 +8,7 @@
 //      case INCOME, paid from the firm's part (the advisor's share does not shrink when a lead is added);
 //   6. the firm keeps income − all payouts.
 // Every line is rounded once; a reserve is the line's reserve percentage of it, rounded once.
+import type { TLineKind } from '@kontor/contracts';
 import type { TProductKind } from '../pipelines';
 import { addMonthsClamped } from './dates';
 import { CommissionError } from './errors';
@@ -24,8 +25,7 @@ import {
   type TPayoutTerms,
 } from './rates';
 
-export const LINE_KINDS = ['income', 'partner', 'extra', 'advisor', 'lead_override'] as const;
-export type TLineKind = (typeof LINE_KINDS)[number];
+export { LINE_KINDS, type TLineKind } from '@kontor/contracts';
 
 /** One proposed commission line of a case. */
 export type TCommissionLine = {

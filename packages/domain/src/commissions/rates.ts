@@ -2,18 +2,14 @@
 // to `validTo` (exclusive, null = open-ended), so a successor starts on the day its predecessor ends
 // without gap or overlap. The rate valid on the case's date of win applies. Of several valid rates
 // the most specific wins; two equally specific ones are an error, never a silent pick.
+
+import type { TClawbackMode, TPayoutMode } from '@kontor/contracts';
 import type { TProductKind } from '../pipelines';
 import { assertIsoDate } from './dates';
 import { CommissionError } from './errors';
 import { minorToBigInt, parseDecimal, percentOf } from './money';
 
-/** 'when_paid' lines become payable as the lender pays the case's income. */
-export const PAYOUT_MODES = ['when_earned', 'when_paid'] as const;
-export type TPayoutMode = (typeof PAYOUT_MODES)[number];
-
-/** 'pro_rata' claws back the share of whole liability months not served. */
-export const CLAWBACK_MODES = ['full', 'pro_rata'] as const;
-export type TClawbackMode = (typeof CLAWBACK_MODES)[number];
+export { CLAWBACK_MODES, PAYOUT_MODES, type TClawbackMode, type TPayoutMode } from '@kontor/contracts';
 
 /** How a line is paid and how long it stays liable; every rate carries its own. */
 export type TPayoutTerms = {

@@ -7,6 +7,7 @@
 //                   where months served are whole months completed from the date of win to D
 // A statement pays the growth of each figure since the last statement, so rounding each cumulative
 // figure once never loses or pays twice a cent across partial payments.
+import { ENTRY_KINDS, type TEntryKind } from '@kontor/contracts';
 import { addMonthsClamped, assertIsoDate, wholeMonthsBetween } from './dates';
 import { CommissionError } from './errors';
 import { minorToBigInt, proportionOf, sumMinor } from './money';
@@ -36,9 +37,7 @@ export type TSettlementLine = {
   terms: TPayoutTerms;
 };
 
-/** What a statement entry does: pay, release a reserve, or claw back (negative). */
-export const ENTRY_KINDS = ['payout', 'reserve_release', 'clawback'] as const;
-export type TEntryKind = (typeof ENTRY_KINDS)[number];
+export { ENTRY_KINDS, type TEntryKind } from '@kontor/contracts';
 
 /** An entry of an earlier (final) statement. */
 export type TSettledEntry = { lineId: string; kind: TEntryKind; netMinor: number };

@@ -1,0 +1,3 @@
+// Request bodies of cases, shared by the server (which validates them) and the web app (which
+// validates the same way as the user types).
+export {};
