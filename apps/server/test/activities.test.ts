@@ -254,6 +254,28 @@ describe('lists', () => {
     expect(fields(await anna.get(`/activities?cursor=${tampered}`))).toEqual(['cursor']);
   });
 
+  it('filters by owner: `me` is the desk’s own appointments, another user id theirs within scope', async () => {
+    const c = await newClient(anna, 'Terminlich');
+    const mine = await record(anna, {
+      kind: 'planned',
+      clientId: c,
+      subject: 'Beratung',
+      plannedAt: '2025-04-01T09:00:00Z',
+    });
+    const bens = await record(anna, {
+      kind: 'planned',
+      clientId: c,
+      subject: 'Unterlagen',
+      plannedAt: '2025-04-01T11:00:00Z',
+      ownerId: org.users.ben,
+    });
+    const day = 'from=2025-04-01T00:00:00Z&to=2025-04-02T00:00:00Z';
+    expect(ids(await anna.get(`/activities?ownerId=me&${day}`))).toEqual([mine.id]);
+    expect(ids(await anna.get(`/activities?ownerId=${org.users.ben}&${day}`))).toEqual([bens.id]);
+    expect(ids(await ben.get(`/activities?ownerId=me&${day}`))).toEqual([]);
+    expect(fields(await anna.get('/activities?ownerId=someone'))).toEqual(['ownerId']);
+  });
+
   it('gives the timeline the client’s activities and those of the visible cases, newest first', async () => {
     const c = await newClient(anna, 'Zeitlinie');
     const kase = await insertCase(t, tenantId, { clientId: c, ownerId: org.users.anna });

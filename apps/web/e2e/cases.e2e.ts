@@ -8,6 +8,8 @@ import { apiCall, describeJourneys, signIn } from './steps';
 // sign-in through the UI; elements are found by role and accessible name only.
 const BEN = { email: 'ben@acme.test', password: 'ben-long-password-1', name: 'Ben Berater' };
 
+const CORA = { email: 'cora@acme.test', password: 'cora-long-password-1', name: 'Cora Kollegin' };
+
 type TCreated = { id: string; number: string };
 
 describeJourneys('cases', (kontor) => {
@@ -96,6 +98,96 @@ describeJourneys('cases', (kontor) => {
     ).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  test('(d) desktop and phone: work a case: sub-status, co-executor, task, amount', async () => {
+    const journey = 'cases-work';
+    const page = await openBrowser(DESKTOP);
+    await signIn(page, kontor);
+    const roles = await apiCall<{ items: { id: string; key: string | null }[] }>(page, 'GET', '/roles');
+    await apiCall(page, 'POST', '/users', {
+      email: CORA.email,
+      password: CORA.password,
+      displayName: CORA.name,
+      locale: 'en',
+      roleIds: [roles.items.find((r) => r.key === 'advisor')?.id],
+    });
+    const kase = await newCase(page, 'Vertrag', {
+      amount: { minor: 30_000_000, currency: 'EUR' },
+      purpose: 'purchase',
+      propertyValue: { minor: 40_000_000, currency: 'EUR' },
+      lender: 'Musterbank',
+      termMonths: 240,
+    });
+    // The strict mortgage pipeline is walked stage by stage up to contract signing.
+    for (const stage of [
+      'needs_analysis',
+      'documents',
+      'offer',
+      'application',
+      'approval',
+      'contract_signing',
+    ])
+      await apiCall(page, 'POST', `/cases/${kase.id}/stage`, { stage });
+
+    await page.goto(`${kontor.baseUrl}/cases/${kase.id}`);
+    await page.getByRole('heading', { name: kase.number, exact: true }).waitFor();
+    const status = page.getByRole('region', { name: 'Stage status', exact: true });
+    await status
+      .getByRole('list', { name: 'Still needed for Payout:' })
+      .getByText('Contract status')
+      .waitFor();
+    await shot(page, journey, 'case-opened');
+    await status.getByLabel('Contract status').selectOption({ label: 'Done' });
+    await status.getByText('Nothing is missing for Payout.').waitFor();
+    await shot(page, journey, 'sub-status-set');
+
+    const co = page.getByRole('region', { name: 'Co-executors', exact: true });
+    await co.getByLabel('Co-executor', { exact: true }).selectOption({ label: CORA.name });
+    await co.getByRole('button', { name: 'Add the co-executor', exact: true }).click();
+    await co.getByRole('button', { name: `Remove ${CORA.name} as co-executor`, exact: true }).waitFor();
+
+    const tasks = page.getByRole('region', { name: 'Tasks', exact: true });
+    await tasks.getByLabel('Task', { exact: true }).fill('Call the bank');
+    await tasks.getByLabel('Due date', { exact: true }).fill('2026-12-20');
+    await tasks.getByLabel('Assigned to', { exact: true }).selectOption({ label: CORA.name });
+    await tasks.getByRole('button', { name: 'Add the task', exact: true }).click();
+    const done = tasks.getByRole('checkbox', { name: 'Mark “Call the bank” done', exact: true });
+    await done.check();
+    await expect.poll(() => done.isChecked()).toBe(true);
+    await shot(page, journey, 'co-executor-and-task');
+
+    const details = page.getByRole('region', { name: 'Details', exact: true });
+    await details.getByRole('button', { name: 'Edit details', exact: true }).click();
+    const amount = details.getByLabel('Amount', { exact: true });
+    await amount.fill('350,000.5x');
+    await details.getByText('Enter an amount like 350,000.50').waitFor();
+    await amount.fill('350,000.50');
+    await details.getByRole('button', { name: 'Save details', exact: true }).click();
+    await details.getByText('€350,000.50').waitFor();
+    await shot(page, journey, 'amount-edited');
+    const saved = await apiCall<{ amount: { minor: number }; coExecutorIds: string[] }>(
+      page,
+      'GET',
+      `/cases/${kase.id}`,
+    );
+    expect(saved.amount.minor).toBe(35_000_050);
+    expect(saved.coExecutorIds).toHaveLength(1);
+    expect(pageErrors(page)).toEqual([]);
+
+    const phone = await openBrowser(PHONE);
+    await signIn(phone, kontor);
+    await phone.goto(`${kontor.baseUrl}/cases/${kase.id}`);
+    await phone.getByRole('heading', { name: kase.number, exact: true }).waitFor();
+    await phone.getByText('Call the bank').waitFor();
+    await shot(phone, journey, 'phone-case');
+    expect(await horizontalOverflow(phone)).toBe(0);
+    await phone.goto(`${kontor.baseUrl}/cases`);
+    await phone.getByText('List', { exact: true }).click();
+    await phone.getByRole('link', { name: kase.number, exact: true }).waitFor();
+    await shot(phone, journey, 'phone-list');
+    expect(await horizontalOverflow(phone)).toBe(0);
+    expect(pageErrors(phone)).toEqual([]);
+  }, 180_000);
 });
 
 /** A request with the signed-in page's cookies and its CSRF token, as the web app sends it. */
@@ -135,4 +227,8 @@ async function dragTo(page: Page, card: Locator, target: Locator): Promise<void>
   await page.mouse.down();
   await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 12 });
   await page.mouse.up();
+}
+
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
 }

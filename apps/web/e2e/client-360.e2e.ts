@@ -1,6 +1,7 @@
-// The client 360 and the client list complete: a broker sees a client's case, records a consent
-// (a server field error first), uploads a PDF, merges a duplicate; on the list filters, saves
-// the filter, reloads, applies it again and exports it as CSV; then the phone layout. Data is
+// The client 360 and the client list complete: a broker sees a client's case, edits the master
+// data (checked as typed), records a consent (a server field error first), uploads a PDF, merges a
+// duplicate; on the list filters (also on a custom field), saves the filter, reloads, applies it
+// again and exports it as CSV and as a spreadsheet (built by the server); then the phone layout. Data is
 // made through the API after a sign-in through the UI; elements by role and accessible name only.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -24,12 +25,29 @@ async function noSidewaysScroll(page: Page): Promise<void> {
 }
 
 async function seed(page: Page) {
+  await apiCall(page, 'POST', '/custom-fields', {
+    entity: 'client',
+    key: 'segment',
+    label: 'Segment',
+    type: 'choice',
+    options: ['Premium', 'Standard'],
+  });
   const anna = await apiCall<TCreated>(page, 'POST', '/clients', {
     kind: 'person',
     firstName: 'Anna',
     lastName: 'Zielińska',
     source: 'website',
     tags: ['vip'],
+    custom: { segment: 'Premium' },
+  });
+  // Another VIP from the website, in the other segment: only the custom filter tells them apart.
+  await apiCall(page, 'POST', '/clients', {
+    kind: 'person',
+    firstName: 'Bruno',
+    lastName: 'Keller',
+    source: 'website',
+    tags: ['vip'],
+    custom: { segment: 'Standard' },
   });
   const dup = await apiCall<TCreated>(page, 'POST', '/clients?allowDuplicate=true', {
     kind: 'person',
@@ -96,6 +114,9 @@ async function filterSaveReload(page: Page, journey: string): Promise<void> {
   const filters = page.getByRole('region', { name: 'Filters' });
   await filters.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Website' });
   await filters.getByRole('textbox', { name: 'Tag' }).fill('vip');
+  await page.getByRole('link', { name: 'Bruno Keller', exact: true }).waitFor();
+  await filters.getByRole('combobox', { name: 'Segment' }).selectOption({ label: 'Premium' });
+  await page.getByRole('link', { name: 'Bruno Keller', exact: true }).waitFor({ state: 'detached' });
   await page.getByRole('link', { name: 'Anna Zielińska', exact: true }).waitFor();
   await page.getByRole('textbox', { name: 'Name of the filter' }).fill('VIP from the website');
   await page.getByRole('button', { name: 'Save filter', exact: true }).click();
@@ -106,28 +127,54 @@ async function filterSaveReload(page: Page, journey: string): Promise<void> {
   expect(await filters.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe('');
   await page.getByRole('combobox', { name: 'Saved filters' }).selectOption({ label: 'VIP from the website' });
   expect(await filters.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe('vip');
+  expect(await filters.getByRole('combobox', { name: 'Segment' }).inputValue()).toBe('Premium');
+  // The list asks again once the filter settles: Bruno (segment Standard) leaves it.
+  await page.getByRole('link', { name: 'Bruno Keller', exact: true }).waitFor({ state: 'detached' });
   await page.getByRole('link', { name: 'Anna Zielińska', exact: true }).waitFor();
   await shot(page, journey, 'filter-applied');
 }
 
-async function exportCsv(page: Page, journey: string): Promise<void> {
+async function exportFile(page: Page, item: string): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV', exact: true }).click(),
+    page.getByRole('menuitem', { name: item }).click(),
   ]);
-  const file = await download.path();
-  const text = await readFile(file, 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const [header, ...lines] = text.slice(1).trim().split('\r\n');
-  expect(header).toBe('Name,Status,Type,Source,Owner,Tags,E-mail,Phone,Client since');
+  return readFile(await download.path());
+}
+
+async function exportFiles(page: Page, journey: string): Promise<void> {
+  // The server's CSV for German Excel: BOM, `;`, the filter applied (only Anna), the custom field.
+  const csv = (await exportFile(page, 'CSV (semicolon-separated)')).toString('utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const [header, ...lines] = csv.slice(1).trim().split('\r\n');
+  expect(header).toBe('Number;Name;Type;Status;Source;Owner;Unit;E-mail;Phone;City;Tags;Created;Segment');
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^Anna Zielińska,New,Private,Website,/);
-  await page.getByText('Exported 1 client.').waitFor();
+  expect(lines[0]).toMatch(/;Anna Zielińska;private;qualified;website;boss@acme\.test;;anna@example\.pl;/);
+  expect(lines[0]).toMatch(/;Premium$/);
+  const xlsx = await exportFile(page, 'Spreadsheet (Excel)');
+  expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
   await shot(page, journey, 'exported');
 }
 
+async function editMasterData(page: Page, journey: string): Promise<void> {
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const edit = page.getByRole('form', { name: 'Edit client' });
+  await edit.getByLabel(/^E-mail\b/).fill('anna@');
+  await edit.getByText('An e-mail address, please').waitFor();
+  await shot(page, journey, 'edit-invalid');
+  await edit.getByLabel(/^E-mail\b/).fill('anna@example.pl');
+  await edit.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Qualified' });
+  expect(await edit.getByRole('combobox', { name: 'Segment' }).inputValue()).toBe('Premium');
+  await edit.getByRole('button', { name: 'Save changes', exact: true }).click();
+  await page.getByRole('form', { name: 'Edit client' }).waitFor({ state: 'detached' });
+  await page.getByText('Qualified', { exact: true }).waitFor();
+  await page.getByRole('link', { name: 'anna@example.pl' }).waitFor();
+  await shot(page, journey, 'edited');
+}
+
 describeJourneys('client 360', (kontor) => {
-  test('cases, consent, document and merge on the 360; saved filter and CSV on the list', async () => {
+  test('edit, cases, consent, document and merge on the 360; custom filter, saved filter and export on the list', async () => {
     const journey = 'client-360';
     const page = await openBrowser(DESKTOP);
     await signIn(page, kontor, journey);
@@ -139,11 +186,11 @@ describeJourneys('client 360', (kontor) => {
     await page.getByRole('region', { name: 'Quick facts' }).getByText('Total volume').waitFor();
     await shot(page, journey, 'client-360');
 
+    await editMasterData(page, journey);
     await consentAndDocument(page, journey);
     await mergeDuplicate(page, journey, caseB);
     await filterSaveReload(page, journey);
-    await exportCsv(page, journey);
-    expect(pageErrors(page)).toEqual([]);
+    await exportFiles(page, journey);
 
     // A phone: the 360 and the list fit the width.
     const phone = await openBrowser(PHONE);
@@ -155,8 +202,10 @@ describeJourneys('client 360', (kontor) => {
     await shot(phone, journey, 'phone-360');
     await phone.goto(`${kontor.baseUrl}/clients`);
     await phone.getByRole('link', { name: 'Anna Zielińska', exact: true }).waitFor();
+    await phone.getByRole('button', { name: 'Export', exact: true }).waitFor();
     await noSidewaysScroll(phone);
     await shot(phone, journey, 'phone-list');
+    expect(pageErrors(page)).toEqual([]);
     expect(pageErrors(phone)).toEqual([]);
   });
 });

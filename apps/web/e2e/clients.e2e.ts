@@ -14,7 +14,7 @@ describeJourneys('clients', (kontor) => {
     await page.getByRole('link', { name: 'New client', exact: true }).click();
     await page.getByRole('heading', { name: 'New client', exact: true }).waitFor();
 
-    // Validation as you type: the last name is required.
+    // Validation as you type, with the server's own schema: the last name is required.
     await page.getByLabel(/^Last name\b/).fill('x');
     await page.getByLabel(/^Last name\b/).fill('');
     await page.getByText('Required', { exact: true }).waitFor();

@@ -17,13 +17,15 @@ const TERMS = {
   reservePercent: '0',
 };
 const eur = (minor: number) => ({ minor, currency: 'EUR' });
+// The won case test (a) sets up, for the journeys after it.
+let wonCaseId = '';
 
 describeJourneys('commissions', (kontor) => {
   test('(a) desktop: run the statements, download the PDF, get the mail', { timeout: 120_000 }, async () => {
     const journey = 'commissions-desktop';
     const page = await openBrowser(DESKTOP);
     await signIn(page, kontor, journey);
-    await setUpWonCase(page, kontor);
+    wonCaseId = await setUpWonCase(page, kontor);
 
     await page.goto(`${kontor.baseUrl}/commissions`);
     await page.getByRole('heading', { name: 'Commissions', exact: true }).waitFor();
@@ -35,6 +37,7 @@ describeJourneys('commissions', (kontor) => {
     await page.getByRole('button', { name: 'Run statements', exact: true }).click();
     await page.getByText('1 statement created', { exact: true }).waitFor();
     await page.getByText('0 statements already existed', { exact: true }).waitFor();
+    await settled(page);
     await shot(page, journey, 'run-done');
     await page.getByText('All e-mails are handled', { exact: true }).waitFor({ timeout: 30_000 });
     await shot(page, journey, 'mail-handled');
@@ -83,6 +86,62 @@ describeJourneys('commissions', (kontor) => {
     await shot(page, journey, 'balances');
     expect(pageErrors(page)).toEqual([]);
   });
+  test('(c) desktop and phone: an income rate made in the UI, a payment on the case', {
+    timeout: 120_000,
+  }, async () => {
+    const journey = 'commissions-rates-payment';
+    const page = await openBrowser(DESKTOP);
+    await signIn(page, kontor, journey);
+    await page.goto(`${kontor.baseUrl}/commissions`);
+    await page.getByRole('tab', { name: 'Rates', exact: true }).click();
+    const income = page.getByRole('region', { name: 'Income rates' });
+    await income.getByRole('list', { name: 'Income rates' }).waitFor();
+    await income.getByRole('button', { name: 'New', exact: true }).click();
+    const form = page.getByRole('form', { name: 'New income rate' });
+    await form.getByLabel(/^Lender\b/).fill('Hausbank');
+    // Typed as the user would: a bad percentage is refused as it is typed, then corrected.
+    const percent = form.getByLabel(/^Rate \(%\)/).first();
+    await percent.fill('1,2345678');
+    await form.getByRole('group', { name: 'Tiers by financed amount' }).getByRole('alert').waitFor();
+    await percent.fill('1,25');
+    await shot(page, journey, 'income-rate-form');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await income.getByText(/Hausbank/).waitFor();
+    await income.getByText(/1\.25 %/).waitFor();
+    await shot(page, journey, 'income-rates');
+
+    await page.goto(`${kontor.baseUrl}/cases/${wonCaseId}`);
+    const section = page.getByRole('region', { name: 'Commission', exact: true });
+    await section.getByRole('list', { name: 'Commission lines' }).waitFor();
+    await section.getByText('Confirmed', { exact: true }).first().waitFor();
+    const payment = section.getByRole('form', { name: 'Record payment' });
+    await payment.getByLabel(/^Amount \(EUR\)/).fill('50.00');
+    await payment.getByLabel(/^Note\b/).fill('Nachzahlung');
+    await payment.getByRole('button', { name: 'Record payment', exact: true }).click();
+    await section.getByText('Nachzahlung', { exact: true }).waitFor();
+    await section.getByText('€250.00', { exact: true }).waitFor();
+    await settled(page);
+    await shot(page, journey, 'case-commission');
+    expect(pageErrors(page)).toEqual([]);
+
+    const phone = await openBrowser(PHONE);
+    await signIn(phone, kontor, `${journey}-phone`);
+    await phone.goto(`${kontor.baseUrl}/cases/${wonCaseId}`);
+    const phoneSection = phone.getByRole('region', { name: 'Commission', exact: true });
+    await phoneSection.getByText('Nachzahlung', { exact: true }).waitFor();
+    await phoneSection.scrollIntoViewIfNeeded();
+    expect(await horizontalOverflow(phone)).toBe(0);
+    await shot(phone, journey, 'case-commission-phone');
+    await phone.goto(`${kontor.baseUrl}/commissions`);
+    await phone.getByRole('tab', { name: 'Rates', exact: true }).click();
+    await phone
+      .getByRole('region', { name: 'Income rates' })
+      .getByText(/Hausbank/)
+      .waitFor();
+    expect(await horizontalOverflow(phone)).toBe(0);
+    await shot(phone, journey, 'rates-phone');
+    expect(pageErrors(phone)).toEqual([]);
+  });
 });
 
 /** The API as the signed-in user: the page's cookies, and the CSRF token on every write. */
@@ -109,7 +168,7 @@ async function apiOf(page: Page, kontor: TKontor) {
  * The sequence of the server's commission tests (helpers/commissions.ts), through the API: the boss
  * as the only recipient, a consumer loan won today, its lines confirmed and the lender's payment.
  */
-async function setUpWonCase(page: Page, kontor: TKontor): Promise<void> {
+async function setUpWonCase(page: Page, kontor: TKontor): Promise<string> {
   const api = await apiOf(page, kontor);
   const me = await api.get('/me');
   const validFrom = '2026-01-01';
@@ -155,6 +214,13 @@ async function setUpWonCase(page: Page, kontor: TKontor): Promise<void> {
   await api.post(`/cases/${kase.id}/stage`, { stage: won }, 200);
   await api.post(`/cases/${kase.id}/commission/confirm`, {}, 200);
   await api.post(`/cases/${kase.id}/commission/payments`, { paidOn: firmDay(), amount: eur(20_000) });
+  return kase.id;
+}
+
+/** Waits out a button's loading fade (the contrast check would read it half-drawn). */
+async function settled(page: Page): Promise<void> {
+  await page.locator('button[data-loading]').waitFor({ state: 'detached' });
+  await page.waitForTimeout(400);
 }
 
 /** How many pixels the page is wider than the window: 0 when nothing scrolls sideways. */

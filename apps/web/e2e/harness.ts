@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startSmtp, type TSmtp } from './smtp';
 
@@ -199,9 +200,26 @@ export async function openBrowser(viewport: TViewport): Promise<Page> {
   return page;
 }
 
-/** Uncaught exceptions in the page so far: a journey asserts there are none ("nothing crashes"). */
+/**
+ * What went wrong in the page so far: uncaught exceptions, and the serious or critical WCAG 2.1 AA
+ * violations axe-core found on any screen a journey photographed. A journey asserts there are none
+ * ("nothing crashes, every screen is usable with a screen reader and a keyboard").
+ */
 export function pageErrors(page: Page): string[] {
   return errors.get(page) ?? [];
+}
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function checkAccessibility(page: Page, where: string): Promise<void> {
+  // A JSON answer shown by the browser is not a page of ours.
+  if ((await page.evaluate(() => document.contentType)) !== 'text/html') return;
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  for (const v of result.violations) {
+    if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+    const nodes = v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`);
+    errors.get(page)?.push(`${where}: ${v.id} (${v.help}) at ${nodes.join(', ')}`);
+  }
 }
 
 export async function closeBrowser(): Promise<void> {
@@ -222,6 +240,7 @@ export async function shot(page: Page, journey: string, step: string): Promise<s
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${String(n).padStart(2, '0')}-${slug(step)}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  await checkAccessibility(page, `${journey}/${step}`);
   return file;
 }
 

@@ -65,7 +65,7 @@ describeJourneys('security and trash', (kontor) => {
     await shot(page, journey, 'on');
 
     await page.getByRole('button', { name: 'Account', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/sign-in');
     await page.getByLabel(/^Firm\b/).fill(ACME.firm);
     await page.getByLabel(/^E-mail\b/).fill(ACME.boss.email);

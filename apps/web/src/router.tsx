@@ -49,7 +49,7 @@ const signedInRoute = createRoute({
 const deskRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('./routes/DeskPage'), 'DeskPage'),
+  component: lazyRouteComponent(() => import('./features/desk/DeskPage'), 'DeskPage'),
 });
 
 const clientsRoute = createRoute({

@@ -13,3 +13,18 @@ export const ZLoginBody = z.object({
   recoveryCode: z.string().min(6).max(40).optional(),
 });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
+
+/** The firm's short name in URLs and at sign-in. */
+export const ZSlug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2–63 characters');
+export const ZEmail = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const PASSWORD_MIN_LENGTH = 10;
+export const ZPassword = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+
+export const ZPasswordResetRequest = z.object({ tenant: ZSlug, email: ZEmail });
+export const ZPasswordResetConfirm = z.object({
+  tenant: ZSlug,
+  token: z.string().min(20).max(200),
+  password: ZPassword,
+});

@@ -8,4 +8,5 @@ export * from './errors';
 export * from './permissions';
 export * from './pipelines';
 export * from './validation';
+export * from './validation-words';
 export * from './vocabulary';

@@ -17,12 +17,28 @@ describe('validation words', () => {
     expect(problems['amount.currency']).toBe('ISO 4217 code');
   });
 
-  it('speaks the reader’s language where zod words the check', () => {
-    const de = fieldProblems(ZBody, { name: 'x', amount: { minor: 1, currency: 'EUR' } }, 'de');
-    const pl = fieldProblems(ZBody, { name: 'x', amount: { minor: 1, currency: 'EUR' } }, 'pl');
-    const en = fieldProblems(ZBody, { name: 'x', amount: { minor: 1, currency: 'EUR' } }, 'en');
-    expect(new Set([de.name, pl.name, en.name]).size).toBe(3);
-    expect(de.name).toMatch(/2/);
+  it('speaks the reader’s language in words a broker understands', () => {
+    const short = { name: 'x', amount: { minor: 1, currency: 'EUR' } };
+    expect(fieldProblems(ZBody, short, 'en').name).toBe('At least 2 characters');
+    expect(fieldProblems(ZBody, short, 'de').name).toBe('Mindestens 2 Zeichen');
+    expect(fieldProblems(ZBody, short, 'pl').name).toBe('Minimalna liczba znaków: 2');
+    expect(fieldProblems(ZBody, short, 'ru').name).toBe('Минимум символов: 2');
+    expect(fieldProblems(ZBody, { ...short, name: '' }, 'de').name).toBe('Mindestens 2 Zeichen');
+    expect(fieldProblems(z.object({ a: z.string().min(1) }), { a: '' }, 'en').a).toBe('Required');
+    expect(fieldProblems(ZBody, {}, 'pl').name).toBe('Pole wymagane');
+    expect(fieldProblems(z.object({ e: z.email() }), { e: 'anna@' }, 'ru').e).toBe(
+      'Введите адрес электронной почты',
+    );
+    expect(fieldProblems(z.object({ k: z.enum(['a', 'b']) }), { k: 'c' }, 'de').k).toBe(
+      'Bitte eine der Möglichkeiten wählen',
+    );
+    expect(fieldProblems(z.object({ n: z.number().int().min(1) }), { n: 0 }, 'en').n).toBe('At least 1');
+  });
+
+  it('keeps a schema’s own words for English readers, the check’s words for the others', () => {
+    const bad = { name: 'Anna', amount: { minor: 1, currency: 'eur' } };
+    expect(fieldProblems(ZBody, bad, 'en')['amount.currency']).toBe('ISO 4217 code');
+    expect(fieldProblems(ZBody, bad, 'de')['amount.currency']).toBe('Nicht im erwarteten Format');
   });
 
   it('keeps a custom message as the schema wrote it', () => {

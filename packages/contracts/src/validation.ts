@@ -3,9 +3,10 @@
 // de/en/pl/ru, and a schema's custom messages as written.
 import { z } from 'zod';
 import type { TLocale } from './permissions';
+import { kontorWords, type TIssueDetail } from './validation-words';
 
 /** What both sides know of a zod issue. */
-export type TIssueLike = { path: readonly PropertyKey[]; code: string; message: string };
+export type TIssueLike = TIssueDetail & { path: readonly PropertyKey[] };
 
 type TLocaleError = ReturnType<typeof z.locales.en>['localeError'];
 const MAKERS: Record<TLocale, () => { localeError: TLocaleError }> = {
@@ -16,9 +17,7 @@ const MAKERS: Record<TLocale, () => { localeError: TLocaleError }> = {
 };
 const made = new Map<TLocale, TLocaleError>();
 
-/** One issue in the reader's language (an issue's own message is English, or the schema's words). */
-export function issueMessage(issue: TIssueLike, locale: TLocale): string {
-  if (issue.code === 'custom' || locale === 'en') return issue.message;
+function zodWords(issue: TIssueLike, locale: TLocale): string {
   let localeError = made.get(locale);
   if (!localeError) {
     localeError = MAKERS[locale]().localeError;
@@ -26,6 +25,18 @@ export function issueMessage(issue: TIssueLike, locale: TLocale): string {
   }
   const text = localeError(issue as never);
   return typeof text === 'string' ? text : (text?.message ?? issue.message);
+}
+
+/**
+ * One issue in the reader's language: Kontor's words for the common checks, else zod's. A
+ * schema's own message (`regex(…, 'lower-case letters…')`) is English: English readers get it
+ * as written, the others the localised words for its check.
+ */
+export function issueMessage(issue: TIssueLike, locale: TLocale): string {
+  if (issue.code === 'custom') return issue.message;
+  const own = issue.message !== zodWords(issue, 'en');
+  if (own && locale === 'en') return issue.message;
+  return kontorWords(issue, locale) ?? (own ? issue.message : zodWords(issue, locale));
 }
 
 /** The field's name as the API reports it: the path joined by dots (`amount.minor`). */

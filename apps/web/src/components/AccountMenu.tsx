@@ -1,5 +1,5 @@
 // The user's menu: language (saved to their profile) and sign-out.
-import { ActionIcon, Avatar, Menu, NativeSelect } from '@mantine/core';
+import { ActionIcon, Avatar, Button, Divider, NativeSelect, Popover, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -32,33 +32,39 @@ export function AccountMenu() {
     await navigate({ to: '/sign-in' });
   };
 
+  // A popover dialog, not a menu: a menu may hold only menu items, and this one holds a select.
   return (
-    <Menu position="bottom-end" withinPortal closeOnItemClick={false}>
-      <Menu.Target>
+    <Popover position="bottom-end" withinPortal trapFocus returnFocus>
+      <Popover.Target>
         <ActionIcon variant="subtle" size="lg" radius="xl" aria-label={t('shell.account')}>
           <Avatar size="sm" radius="xl" color="teal">
             {initials}
           </Avatar>
         </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown miw={220}>
-        <Menu.Label>
-          {me.user.displayName} · {me.tenant.name}
-        </Menu.Label>
-        <NativeSelect
-          mx="xs"
-          my={4}
-          label={t('shell.language')}
-          value={currentLocale()}
-          onChange={(e) => void changeLanguage(e.currentTarget.value)}
-          data={LOCALES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-        />
-        <Menu.Divider />
-        <Menu.Item component={Link} to="/settings/security">
-          {t('shell.security')}
-        </Menu.Item>
-        <Menu.Item onClick={() => void leave()}>{t('shell.signOut')}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      </Popover.Target>
+      <Popover.Dropdown miw={240} aria-label={t('shell.account')}>
+        <Stack gap="xs">
+          <Text size="sm" fw={600}>
+            {me.user.displayName}
+            <Text span c="dimmed" size="sm" display="block">
+              {me.tenant.name}
+            </Text>
+          </Text>
+          <NativeSelect
+            label={t('shell.language')}
+            value={currentLocale()}
+            onChange={(e) => void changeLanguage(e.currentTarget.value)}
+            data={LOCALES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          />
+          <Divider />
+          <Button component={Link} to="/settings/security" variant="subtle" justify="flex-start">
+            {t('shell.security')}
+          </Button>
+          <Button variant="subtle" color="red" justify="flex-start" onClick={() => void leave()}>
+            {t('shell.signOut')}
+          </Button>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

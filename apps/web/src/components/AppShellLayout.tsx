@@ -56,7 +56,7 @@ export function AppShellLayout() {
             size="sm"
             aria-label={t('shell.openNavigation')}
           />
-          <Text fw={700} size="lg" c="teal.8" visibleFrom="xs">
+          <Text fw={700} size="lg" c="teal.9" visibleFrom="xs">
             Kontor
           </Text>
           <GlobalSearch />

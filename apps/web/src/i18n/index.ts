@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import { adminMessages } from '../features/admin/messages';
 import { casesMessages } from '../features/cases/messages';
 import { commissionsMessages } from '../features/commissions/messages';
+import { deskMessages } from '../features/desk/messages';
 import { securityMessages } from '../features/security/messages';
 import { trashMessages } from '../features/trash/messages';
 import { de } from './de';
@@ -32,6 +33,7 @@ function bundle(locale: TLocale, core: object) {
   return {
     translation: {
       ...core,
+      desk: deskMessages[locale],
       cases: casesMessages[locale],
       commissions: commissionsMessages[locale],
       admin: adminMessages[locale],

@@ -49,3 +49,12 @@ export function formatDateTime(value: string, timeZone?: string): string {
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
   ).format(new Date(value));
 }
+
+/** The time of day of a timestamp (14:30, 2:30 PM), in this browser's time zone unless named. */
+export function formatTime(value: string, timeZone?: string): string {
+  const locale = currentLocale();
+  return cached(
+    `t:${locale}:${timeZone ?? ''}`,
+    () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }),
+  ).format(new Date(value));
+}

@@ -1,15 +1,17 @@
-// The client 360 page: who they are and how to reach them, quick facts, cases, relations,
-// consents, documents, merging a duplicate, and the timeline.
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+// The client 360 page: who they are and how to reach them, editing the master data, quick facts,
+// cases, relations, consents, documents, merging a duplicate, and the timeline.
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { ClientCases, useClientCases } from '../features/clients-extra/ClientCases';
 import { Consents } from '../features/clients-extra/Consents';
+import type { TClientMaster } from '../features/clients-extra/client-form';
 import { Documents } from '../features/clients-extra/Documents';
+import { EditClient } from '../features/clients-extra/EditClient';
 import { Merge } from '../features/clients-extra/Merge';
 import { Relations } from '../features/clients-extra/Relations';
 import { AuditTrail } from '../features/trash/AuditTrail';
@@ -18,11 +20,9 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from '../lib/fo
 import { rememberClient } from '../lib/recent';
 import { can, useMe } from '../lib/session';
 
-type TClient = {
+type TClient = Omit<TClientMaster, 'emails' | 'phones'> & {
   id: string;
   displayName: string;
-  status: string;
-  clientType: string;
   timeZone: string;
   createdAt: string;
   emails: { id: string; address: string; label: string }[];
@@ -101,6 +101,7 @@ export function ClientPage() {
   const { clientId } = useParams({ from: '/signed-in/clients/$clientId' });
   const me = useMe();
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: ['client', clientId], queryFn: () => api<TClient>(`/clients/${clientId}`) });
   const name = q.data?.displayName;
   useEffect(() => {
@@ -115,13 +116,19 @@ export function ClientPage() {
   const client = q.data;
   return (
     <Stack gap="lg">
-      <Group gap="sm" align="center">
+      <Group gap="sm" align="center" wrap="wrap">
         <Title order={1}>{client.displayName}</Title>
         <Badge variant="light">{t(`clients.statuses.${client.status}`)}</Badge>
         <Badge variant="outline" color="gray">
           {t(`clients.types.${client.clientType}`)}
         </Badge>
+        {can(me, 'clients:edit') && !editing ? (
+          <Button variant="light" size="compact-md" ml="auto" onClick={() => setEditing(true)}>
+            {t('client.edit')}
+          </Button>
+        ) : null}
       </Group>
+      {editing ? <EditClient client={client} onDone={() => setEditing(false)} /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder radius="lg" padding="lg" component="section" aria-label={t('client.facts')}>
           <Title order={2} size="h4" mb="sm">
@@ -135,7 +142,7 @@ export function ClientPage() {
           </Title>
           <Stack gap={4}>
             {client.emails.map((e) => (
-              <Text key={e.id} component="a" href={`mailto:${e.address}`} c="teal.8">
+              <Text key={e.id} component="a" href={`mailto:${e.address}`} c="teal.9">
                 {e.address}
               </Text>
             ))}

@@ -1,5 +1,5 @@
-// The client list: search and filters (status, type, source, owner, tag), sorting, saved
-// filters, CSV export of the filter, and "show more" by cursor.
+// The client list: search and filters (status, type, source, owner, tag, the tenant's custom
+// fields), sorting, saved filters, the server's CSV/XLSX export of the filter, and "show more".
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -9,7 +9,7 @@ import { ButtonLink } from '../components/links';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { ClientFilters } from '../features/clients-extra/ClientFilters';
 import { ClientTable } from '../features/clients-extra/ClientTable';
-import { ExportCsv } from '../features/clients-extra/ExportCsv';
+import { ExportMenu } from '../features/clients-extra/ExportMenu';
 import { SavedFilters } from '../features/clients-extra/SavedFilters';
 import {
   EMPTY_FILTER,
@@ -43,7 +43,7 @@ export function ClientsPage() {
       <Group justify="space-between" wrap="wrap">
         <Title order={1}>{t('clients.title')}</Title>
         <Group gap="sm" wrap="wrap">
-          {can(me, 'clients:export') ? <ExportCsv filter={debounced} /> : null}
+          {can(me, 'clients:export') ? <ExportMenu filter={debounced} /> : null}
           {can(me, 'clients:create') ? (
             <ButtonLink to="/clients/new">{t('newClient.open')}</ButtonLink>
           ) : null}

@@ -1,93 +1,42 @@
 // A new client, with the duplicate warning: the server answers 409 duplicate_client with the
 // likely duplicates and why; the user opens one of them or creates this client anyway. What was
-// typed stays in the form through every answer.
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+// typed stays in the form through every answer; it is checked as the user types against the
+// server's own schema (ZCreateClient), with the tenant's custom fields.
+import { ZCreateClient } from '@kontor/contracts';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../components/States';
+import { FormError } from '../components/FormError';
+import { ErrorState, LoadingState } from '../components/States';
+import { ClientFormFields } from '../features/clients-extra/ClientFormFields';
+import { createBody, emptyValues, shownFields } from '../features/clients-extra/client-form';
+import { type TCustomField, useClientFields } from '../features/clients-extra/fields';
+import { currentLocale } from '../i18n';
 import { ApiError, api } from '../lib/api';
+import { useSchemaForm } from '../lib/form';
 
 type TCandidate = { id: string | null; displayName: string | null; score: number; reasons: string[] };
-type TForm = {
-  kind: 'person' | 'company';
-  firstName: string;
-  lastName: string;
-  companyName: string;
-  email: string;
-  phone: string;
-};
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function problems(form: TForm, t: TFunction): Partial<Record<keyof TForm, string>> {
-  const out: Partial<Record<keyof TForm, string>> = {};
-  if (form.kind === 'person' && !form.lastName.trim()) out.lastName = t('errors.required');
-  if (form.kind === 'company' && !form.companyName.trim()) out.companyName = t('errors.required');
-  if (form.email.trim() && !EMAIL.test(form.email.trim())) out.email = t('errors.email');
-  if (form.phone.trim() && form.phone.trim().length < 3) out.phone = t('errors.tooShort', { min: 3 });
-  return out;
-}
-
-function body(form: TForm) {
-  const contact = {
-    ...(form.email.trim() ? { emails: [{ address: form.email.trim() }] } : {}),
-    ...(form.phone.trim() ? { phones: [{ number: form.phone.trim() }] } : {}),
-  };
-  return form.kind === 'person'
-    ? {
-        kind: 'person',
-        lastName: form.lastName.trim(),
-        ...(form.firstName.trim() ? { firstName: form.firstName.trim() } : {}),
-        ...contact,
-      }
-    : { kind: 'company', companyName: form.companyName.trim(), ...contact };
-}
 
 export function NewClientPage() {
+  const fields = useClientFields();
+  // The form starts once the custom fields are known, so their inputs are part of it from the start.
+  if (fields.isPending) return <LoadingState />;
+  if (fields.isError) return <ErrorState error={fields.error} onRetry={() => void fields.refetch()} />;
+  return <NewClientForm defs={fields.data} />;
+}
+
+function NewClientForm({ defs }: { defs: TCustomField[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<TForm>({
-    kind: 'person',
-    firstName: '',
-    lastName: '',
-    companyName: '',
-    email: '',
-    phone: '',
-  });
-  const [touched, setTouched] = useState<Partial<Record<keyof TForm, boolean>>>({});
+  const locale = currentLocale();
   const [candidates, setCandidates] = useState<TCandidate[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const local = problems(form, t);
-
-  const field = (key: Exclude<keyof TForm, 'kind'>) => ({
-    value: form[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const value = e.currentTarget.value;
-      setForm((f) => ({ ...f, [key]: value }));
-      setTouched((s) => ({ ...s, [key]: true }));
-      setCandidates(null);
-    },
-    error:
-      (touched[key] ? local[key] : undefined) ??
-      (error instanceof ApiError ? error.fieldMessage(key) : undefined),
-  });
+  const toBody = (v: ReturnType<typeof emptyValues>) => createBody(v, defs, locale);
+  const form = useSchemaForm(ZCreateClient, emptyValues(defs, locale), toBody, error);
 
   const create = async (allowDuplicate: boolean) => {
     setBusy(true);
@@ -95,7 +44,7 @@ export function NewClientPage() {
     try {
       const created = await api<{ id: string }>(`/clients${allowDuplicate ? '?allowDuplicate=true' : ''}`, {
         method: 'POST',
-        body: body(form),
+        body: toBody(form.values),
       });
       await queryClient.invalidateQueries({ queryKey: ['clients'] });
       await navigate({ to: '/clients/$clientId', params: { clientId: created.id } });
@@ -110,8 +59,8 @@ export function NewClientPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setTouched({ lastName: true, companyName: true, email: true, phone: true });
-    if (Object.keys(local).length === 0) void create(false);
+    setCandidates(null);
+    if (form.submit()) void create(false);
   };
 
   return (
@@ -120,42 +69,8 @@ export function NewClientPage() {
       <Card withBorder radius="lg" padding="lg">
         <form onSubmit={submit} noValidate aria-label={t('newClient.title')}>
           <Stack gap="md">
-            {error ? (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(error, t)}
-              </Alert>
-            ) : null}
-            <SegmentedControl
-              aria-label={t('newClient.kind')}
-              value={form.kind}
-              onChange={(kind) => setForm((f) => ({ ...f, kind: kind as TForm['kind'] }))}
-              data={[
-                { value: 'person', label: t('newClient.person') },
-                { value: 'company', label: t('newClient.company') },
-              ]}
-            />
-            {form.kind === 'person' ? (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('newClient.firstName')} autoComplete="off" {...field('firstName')} />
-                <TextInput
-                  label={t('newClient.lastName')}
-                  required
-                  autoComplete="off"
-                  {...field('lastName')}
-                />
-              </SimpleGrid>
-            ) : (
-              <TextInput
-                label={t('newClient.companyName')}
-                required
-                autoComplete="off"
-                {...field('companyName')}
-              />
-            )}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('newClient.email')} type="email" autoComplete="off" {...field('email')} />
-              <TextInput label={t('newClient.phone')} type="tel" autoComplete="off" {...field('phone')} />
-            </SimpleGrid>
+            <FormError error={error} fields={shownFields(defs)} />
+            <ClientFormFields form={form} defs={defs} serverError={error} />
             <Button type="submit" loading={busy && !candidates} w="fit-content">
               {t('newClient.create')}
             </Button>

@@ -1,23 +1,32 @@
 // Password reset: ask for the link (firm and e-mail), or, arriving from the link, set a new one.
+
+import { ZPasswordResetConfirm, ZPasswordResetRequest } from '@kontor/contracts';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../components/links';
 import { errorMessage } from '../components/States';
-import { ApiError, api } from '../lib/api';
+import { api } from '../lib/api';
+import { useSchemaForm } from '../lib/form';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const { token, tenant: tenantFromLink } = useSearch({ from: '/reset-password' });
-  const [tenant, setTenant] = useState(tenantFromLink ?? localStorage.getItem('kontor.tenant') ?? '');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [state, setState] = useState<'form' | 'busy' | 'done'>('form');
   const [error, setError] = useState<unknown>(null);
+  // Checked as one types against the very schema the server checks the request with.
+  const form = useSchemaForm(
+    token ? ZPasswordResetConfirm : ZPasswordResetRequest,
+    { tenant: tenantFromLink ?? localStorage.getItem('kontor.tenant') ?? '', email: '', password: '' },
+    (v) => (token ? { tenant: v.tenant, token, password: v.password } : { tenant: v.tenant, email: v.email }),
+    error,
+  );
+  const { tenant, email, password } = form.values;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!form.submit()) return;
     setState('busy');
     setError(null);
     try {
@@ -30,7 +39,6 @@ export function ResetPasswordPage() {
       setState('form');
     }
   };
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
 
   return (
     <Center mih="100dvh" p="md" bg="gray.0">
@@ -55,18 +63,18 @@ export function ResetPasswordPage() {
                 <TextInput
                   label={t('signIn.tenant')}
                   value={tenant}
-                  onChange={(e) => setTenant(e.currentTarget.value)}
+                  onChange={(e) => form.set('tenant', e.currentTarget.value)}
                   required
-                  error={fieldError('tenant')}
+                  error={form.error('tenant')}
                 />
                 {token ? (
                   <PasswordInput
                     label={t('reset.newPassword')}
                     autoComplete="new-password"
                     value={password}
-                    onChange={(e) => setPassword(e.currentTarget.value)}
+                    onChange={(e) => form.set('password', e.currentTarget.value)}
                     required
-                    error={fieldError('password')}
+                    error={form.error('password')}
                   />
                 ) : (
                   <TextInput
@@ -74,9 +82,9 @@ export function ResetPasswordPage() {
                     type="email"
                     autoComplete="username"
                     value={email}
-                    onChange={(e) => setEmail(e.currentTarget.value)}
+                    onChange={(e) => form.set('email', e.currentTarget.value)}
                     required
-                    error={fieldError('email')}
+                    error={form.error('email')}
                   />
                 )}
                 <Button type="submit" loading={state === 'busy'}>

@@ -106,7 +106,7 @@ export function SignInPage() {
         <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
           <Stack gap="md">
             <div>
-              <Text fw={800} c="teal.8" size="xl">
+              <Text fw={800} c="teal.9" size="xl">
                 Kontor
               </Text>
               <Title order={1} size="h3" id="sign-in-title">

@@ -78,6 +78,7 @@ export async function queryActivities(
   if (q.clientId) query = query.where('activities.client_id', '=', q.clientId);
   if (q.caseId) query = query.where('activities.case_id', '=', q.caseId);
   if (q.kind) query = query.where('activities.kind', '=', q.kind);
+  if (q.ownerId) query = query.where('activities.owner_id', '=', q.ownerId);
   if (q.from) query = query.where(AT, '>=', new Date(q.from));
   if (q.to) query = query.where(AT, '<', new Date(q.to));
   if (cursor?.at) query = query.where(before(cursor.at, cursor.id));

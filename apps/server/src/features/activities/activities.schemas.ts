@@ -68,6 +68,10 @@ export const ZActivityListQuery = ZPageQuery.extend({
   clientId: z.uuid().optional(),
   caseId: z.uuid().optional(),
   kind: z.enum(ACTIVITY_KINDS).optional(),
+  ownerId: z
+    .union([z.literal('me'), z.uuid()])
+    .optional()
+    .openapi({ description: 'Whose activities: `me` for your own (the desk’s appointments)' }),
   from: ZInstant.optional().openapi({ description: 'at ≥ from' }),
   to: ZInstant.optional().openapi({ description: 'at < to' }),
 });

@@ -56,7 +56,8 @@ export async function listActivities(deps: TDeps, ctx: TContext, q: TActivityLis
   const cursor = decodeTimeCursor(q.cursor);
   return inTenant(deps.database, ctx.actor.tenantId, async (tx) => {
     const scope = await resolveScope(tx, ctx.actor, 'activities', 'view');
-    const rows = await queryActivities(tx, ctx.actor.tenantId, scope, q, cursor);
+    const ownerId = q.ownerId === 'me' ? ctx.actor.userId : q.ownerId;
+    const rows = await queryActivities(tx, ctx.actor.tenantId, scope, { ...q, ownerId }, cursor);
     return page(rows.map(toActivity), q.limit, (a) => ({ k: a.at, id: a.id }));
   });
 }

@@ -1,11 +1,17 @@
 import { z } from '@hono/zod-openapi';
-import { ACTIONS, MODULES, SCOPES, ZLoginBody } from '@kontor/contracts';
+import {
+  ACTIONS,
+  MODULES,
+  SCOPES,
+  ZLoginBody,
+  ZPasswordResetConfirm,
+  ZPasswordResetRequest,
+} from '@kontor/contracts';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS } from '../../platform/authenticate';
 import { contextOf, defineRoute, isHttps, newRouter } from '../../platform/http';
 import { json, jsonBody } from '../../platform/schemas';
 import { asSystem } from '../../platform/tx';
-import { ZEmail, ZPassword, ZSlug } from '../tenants/create-tenant';
 import { login } from './login';
 import { describeMe, updateMyPreferences, ZMyPreferences } from './me';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset';
@@ -112,7 +118,7 @@ export const authRoutes = newRouter()
       summary: 'Ask for a password reset link by e-mail',
       permission: 'public',
       rateLimited: true,
-      request: { body: jsonBody(z.object({ tenant: ZSlug, email: ZEmail })) },
+      request: { body: jsonBody(z.object(ZPasswordResetRequest.shape).openapi('PasswordResetRequest')) },
       responses: { 202: { description: 'If the address belongs to a user, a link is on its way' } },
     }),
     async (c) => {
@@ -132,7 +138,7 @@ export const authRoutes = newRouter()
       permission: 'public',
       rateLimited: true,
       request: {
-        body: jsonBody(z.object({ tenant: ZSlug, token: z.string().min(20).max(200), password: ZPassword })),
+        body: jsonBody(z.object(ZPasswordResetConfirm.shape).openapi('PasswordResetConfirm')),
       },
       responses: { 204: { description: 'Password changed; all sessions ended' } },
     }),

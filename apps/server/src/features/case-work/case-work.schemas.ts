@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ZCreateTask as CCreateTask, ZUpdateTask as CUpdateTask, TASK_STATUSES } from '@kontor/contracts';
 import { ZPageQuery } from '../../platform/pagination';
 import { ZInstant } from '../activities/activities.schemas';
 
@@ -62,34 +63,12 @@ export type TChecklistItem = z.infer<typeof ZChecklistItem>;
 
 // Tasks (D6)
 
-export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+// The task bodies live in @kontor/contracts (the web app checks them as the user types); here they
+// get their OpenAPI component names. strictObject keeps unknown keys refused.
+export { TASK_STATUSES } from '@kontor/contracts';
 
-const taskFields = {
-  title: ZTitle,
-  description: z.string().trim().max(20_000),
-  dueAt: ZInstant.nullable(),
-  assigneeId: z.uuid().openapi({ description: 'An active user (default: yourself)' }),
-};
-
-export const ZCreateTask = z
-  .strictObject({
-    title: ZTitle,
-    caseId: z.uuid().optional(),
-    clientId: z
-      .uuid()
-      .optional()
-      .openapi({ description: 'A case, a client or both (the case the client’s)' }),
-  })
-  .extend(z.object(taskFields).omit({ title: true }).partial().shape)
-  .openapi('CreateTask');
-
-export const ZUpdateTask = z
-  .strictObject({
-    ...taskFields,
-    status: z.enum(TASK_STATUSES).openapi({ description: 'done records who and when' }),
-  })
-  .partial()
-  .openapi('UpdateTask');
+export const ZCreateTask = z.strictObject(CCreateTask.shape).openapi('CreateTask');
+export const ZUpdateTask = z.strictObject(CUpdateTask.shape).openapi('UpdateTask');
 
 export const ZTask = z
   .object({

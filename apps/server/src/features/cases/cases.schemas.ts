@@ -1,67 +1,25 @@
 import { z } from '@hono/zod-openapi';
+import {
+  APPLICANT_ROLES,
+  ZCreateCase as CCreateCase,
+  ZMoney as CMoney,
+  ZUpdateCase as CUpdateCase,
+} from '@kontor/contracts';
 import { PRODUCT_KINDS } from '@kontor/domain';
 
-export const APPLICANT_ROLES = [
-  'applicant',
-  'co_applicant',
-  'guarantor',
-  'employer',
-  'representative',
-] as const;
+// The request bodies live in @kontor/contracts (the web app checks them as the user types); here
+// they get their OpenAPI component names. strictObject keeps unknown keys refused.
+export { APPLICANT_ROLES } from '@kontor/contracts';
 
 /** Money: integer minor units and an ISO 4217 currency, never a float. */
 export const ZMoney = z
-  .object({
-    minor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. EUR'),
-  })
+  .object(CMoney.shape)
   .openapi('Money', { example: { minor: 30000000, currency: 'EUR' } });
 
-const ZApplicant = z.object({ clientId: z.uuid(), role: z.enum(APPLICANT_ROLES) });
-
-const editable = {
-  amount: ZMoney.nullable(),
-  termMonths: z.number().int().min(1).max(600).nullable(),
-  purpose: z.string().trim().max(500),
-  lender: z.string().trim().max(200).nullable(),
-  product: z.string().trim().max(200).nullable(),
-  propertyValue: ZMoney.nullable(),
-  platformReference: z.string().trim().max(100).nullable(),
-  stageValues: z
-    .record(z.string(), z.string().max(100))
-    .openapi({ description: 'Sub-status values by field key' }),
-  custom: z.record(z.string(), z.unknown()),
-};
-
-export const ZCreateCase = z
-  .strictObject({
-    clientId: z.uuid(),
-    productKind: z.enum(PRODUCT_KINDS),
-    pipelineId: z
-      .uuid()
-      .optional()
-      .openapi({ description: 'Default: the tenant’s default pipeline of the product kind' }),
-    ownerId: z.uuid().optional().openapi({ description: 'Default: yourself' }),
-    executorId: z.uuid().optional().openapi({ description: 'Default: the owner' }),
-    coExecutorIds: z.array(z.uuid()).max(20).optional(),
-    applicants: z
-      .array(ZApplicant)
-      .max(10)
-      .optional()
-      .openapi({ description: 'Further clients and their role' }),
-  })
-  .extend(z.object(editable).partial().shape)
-  .openapi('CreateCase');
+export const ZCreateCase = z.strictObject(CCreateCase.shape).openapi('CreateCase');
 export type TCreateCase = z.infer<typeof ZCreateCase>;
 
-export const ZUpdateCase = z
-  .strictObject({
-    ...editable,
-    applicants: z.array(ZApplicant).max(10),
-    coExecutorIds: z.array(z.uuid()).max(20),
-  })
-  .partial()
-  .openapi('UpdateCase');
+export const ZUpdateCase = z.strictObject(CUpdateCase.shape).openapi('UpdateCase');
 export type TUpdateCase = z.infer<typeof ZUpdateCase>;
 
 export const ZStageMoveInput = z

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { TCustomFieldType } from '@kontor/contracts';
 import { searchTerms } from '@kontor/domain';
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { resolveScope, scopeWhere } from '../../platform/access';
@@ -33,7 +34,7 @@ export type TClientListQuery = z.infer<typeof ZClientListQuery>;
 
 type TSortValue = string | number | boolean | null;
 
-type TSort = {
+export type TSort = {
   /** What the rows are ordered by (the column itself where there is one, so an index serves it). */
   order: RawBuilder<TSortValue>;
   /** The value the cursor carries, as text or JSON. */
@@ -52,7 +53,7 @@ const same = (expr: RawBuilder<TSortValue>, nullable = true): TSort => ({
 });
 
 // What a sort field orders by; custom fields are typed so that numbers and money sort as numbers.
-async function sortOf(tx: TTx, tenantId: string, field: string): Promise<TSort> {
+export async function sortOf(tx: TTx, tenantId: string, field: string): Promise<TSort> {
   if (field === 'createdAt') {
     return {
       order: sql`clients.created_at`,
@@ -85,42 +86,65 @@ function after(sort: TSort, desc: boolean, k: TSortValue, id: string): RawBuilde
   return sql<boolean>`(${beyond} or (${expr} = ${at} and clients.id > ${id}) or ${expr} is null)`;
 }
 
+/** The filters of the list and the export: everything in the query but the paging. */
+export type TClientFilterQuery = Omit<TClientListQuery, 'cursor' | 'limit'>;
+
+/**
+ * The clients of the filter within the actor's scope (and the tenant: row-level security stays
+ * underneath), selecting the id and the sort key `k`; the caller orders and limits.
+ */
+export async function filteredClients(
+  tx: TTx,
+  ctx: TContext,
+  q: TClientFilterQuery,
+  sort: TSort,
+  action: 'view' | 'export' = 'view',
+) {
+  const scope = await resolveScope(tx, ctx.actor, 'clients', action);
+  let query = tx
+    .selectFrom('clients')
+    .select(['clients.id', sort.key.as('k')])
+    .where('clients.tenant_id', '=', ctx.actor.tenantId)
+    .where('clients.deleted_at', 'is', null)
+    .where((eb) => scopeWhere(eb, scope, CLIENT_SCOPE));
+  if (q.status) query = query.where('clients.status', '=', q.status);
+  if (q.clientType) query = query.where('clients.client_type', '=', q.clientType);
+  if (q.source) query = query.where('clients.source', '=', q.source);
+  if (q.ownerId) query = query.where('clients.owner_id', '=', q.ownerId);
+  if (q.tag) query = query.where(sql<boolean>`${q.tag} = any(clients.tags)`);
+  if (q.unitId) {
+    const unitId = q.unitId;
+    query = query.where('clients.owner_id', 'in', (eb) =>
+      eb
+        .selectFrom('users')
+        .select('users.id')
+        .where('users.tenant_id', '=', ctx.actor.tenantId)
+        .where('users.unit_id', '=', unitId),
+    );
+  }
+  for (const term of q.q ? searchTerms(q.q) : []) {
+    query = query.where(sql<boolean>`clients.search_text like ${`%${term.replace(/[%_\\]/g, '\\$&')}%`}`);
+  }
+  for (const condition of await customFilters(tx, ctx.actor.tenantId, q))
+    query = query.where(() => condition);
+  return query;
+}
+
+/** How the rows of a sort field are ordered (nulls last, ties by id). */
+export function orderOf(sort: TSort, desc: boolean) {
+  return sql`${sort.order} ${sql.raw(desc ? 'desc' : 'asc')} nulls last`;
+}
+
 /** A page of clients in the actor's scope, filtered and sorted, with a cursor for the next. */
 export async function listClients(deps: TDeps, ctx: TContext, q: TClientListQuery) {
   const cursor = decodeCursor(q.cursor);
   const desc = q.sort.startsWith('-');
   return inTenant(deps.database, ctx.actor.tenantId, async (tx) => {
-    const scope = await resolveScope(tx, ctx.actor, 'clients', 'view');
     const sort = await sortOf(tx, ctx.actor.tenantId, q.sort.replace(/^-/, ''));
-    let query = tx
-      .selectFrom('clients')
-      .select(['clients.id', sort.key.as('k')])
-      .where('clients.tenant_id', '=', ctx.actor.tenantId)
-      .where('clients.deleted_at', 'is', null)
-      .where((eb) => scopeWhere(eb, scope, CLIENT_SCOPE));
-    if (q.status) query = query.where('clients.status', '=', q.status);
-    if (q.clientType) query = query.where('clients.client_type', '=', q.clientType);
-    if (q.source) query = query.where('clients.source', '=', q.source);
-    if (q.ownerId) query = query.where('clients.owner_id', '=', q.ownerId);
-    if (q.tag) query = query.where(sql<boolean>`${q.tag} = any(clients.tags)`);
-    if (q.unitId) {
-      const unitId = q.unitId;
-      query = query.where('clients.owner_id', 'in', (eb) =>
-        eb
-          .selectFrom('users')
-          .select('users.id')
-          .where('users.tenant_id', '=', ctx.actor.tenantId)
-          .where('users.unit_id', '=', unitId),
-      );
-    }
-    for (const term of q.q ? searchTerms(q.q) : []) {
-      query = query.where(sql<boolean>`clients.search_text like ${`%${term.replace(/[%_\\]/g, '\\$&')}%`}`);
-    }
-    for (const condition of await customFilters(tx, ctx.actor.tenantId, q))
-      query = query.where(() => condition);
+    let query = await filteredClients(tx, ctx, q, sort);
     if (cursor) query = query.where(after(sort, desc, cursor.k as TSortValue, String(cursor.id)));
     const rows = await query
-      .orderBy(sql`${sort.order} ${sql.raw(desc ? 'desc' : 'asc')} nulls last`)
+      .orderBy(orderOf(sort, desc))
       .orderBy('clients.id', 'asc')
       .limit(q.limit + 1)
       .execute();
@@ -137,19 +161,36 @@ export async function listClients(deps: TDeps, ctx: TContext, q: TClientListQuer
   });
 }
 
-// `custom.<key>=value`: equality on the field's value; multi-choice matches one of its options.
-async function customFilters(tx: TTx, tenantId: string, q: TClientListQuery): Promise<Expression<SqlBool>[]> {
+// What a filter value must look like per field type; a cast in SQL would fail on anything else.
+const VALUE_FORMS: Partial<Record<TCustomFieldType, RegExp>> = {
+  number: /^-?\d{1,15}(\.\d{1,10})?$/,
+  money: /^-?\d{1,15}$/,
+  yes_no: /^(true|false)$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+};
+
+// `custom.<key>=value`: equality on the field's value; multi-choice matches one of its options;
+// money compares minor units. Checked against the tenant's definitions first (unknown → 400).
+async function customFilters(
+  tx: TTx,
+  tenantId: string,
+  q: TClientFilterQuery,
+): Promise<Expression<SqlBool>[]> {
   const wanted = Object.entries(q).filter(([k]) => k.startsWith('custom.'));
   if (wanted.length === 0) return [];
   const defs = new Map((await listDefinitions(tx, tenantId, 'client')).map((d) => [d.key, d]));
-  return wanted.map(([param, value]) => {
+  return wanted.map(([param, raw]) => {
     const key = param.slice('custom.'.length);
+    const value = String(raw);
     const def = defs.get(key);
     if (!def) throw fieldError(param, 'unknown', `no custom field ${key}`);
-    if (def.type === 'multi_choice') return sql<boolean>`clients.custom -> ${key} ? ${String(value)}`;
-    if (def.type === 'money') return sql<boolean>`(clients.custom -> ${key} ->> 'minor') = ${String(value)}`;
-    if (def.type === 'number')
-      return sql<boolean>`(clients.custom ->> ${key})::numeric = ${String(value)}::numeric`;
-    return sql<boolean>`clients.custom ->> ${key} = ${String(value)}`;
+    const form = VALUE_FORMS[def.type];
+    if (form && !form.test(value)) throw fieldError(param, 'invalid', `not a valid ${def.type} value`);
+    if ((def.type === 'choice' || def.type === 'multi_choice') && !def.options?.includes(value))
+      throw fieldError(param, 'invalid', `${value} is not an option of ${key}`);
+    if (def.type === 'multi_choice') return sql<boolean>`clients.custom -> ${key} ? ${value}`;
+    if (def.type === 'money') return sql<boolean>`(clients.custom -> ${key} ->> 'minor') = ${value}`;
+    if (def.type === 'number') return sql<boolean>`(clients.custom ->> ${key})::numeric = ${value}::numeric`;
+    return sql<boolean>`clients.custom ->> ${key} = ${value}`;
   });
 }

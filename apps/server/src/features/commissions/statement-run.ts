@@ -4,15 +4,15 @@
 // a crash leaves no half-made statements. A rerun of the period finds each recipient's statement
 // for that period end already there and creates nothing twice.
 import { randomUUID } from 'node:crypto';
+import { ZRunBody } from '@kontor/contracts';
 import { balanceAsOf, computeStatement, type TCaseLedger } from '@kontor/domain';
 import { type Insertable, sql } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { DB } from '../../generated/db';
 import { recordAudit, type TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
 import { fieldError } from '../../platform/errors';
 import { enqueueJobs, type TEnqueue } from '../../platform/jobs';
-import { ZDate } from '../../platform/schemas';
 import { inTenant, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
 import type { TLineRow } from './commission-lines.repository';
@@ -22,17 +22,8 @@ import { recipients, type TRecipient, toRecipient, vatOfRecipient } from './reci
 import { loadRunData, recipientBooks, type TCaseInfo } from './run-data';
 import type { TDocumentEntry, TStatementDocument } from './statement-document';
 
-export const ZRunBody = z
-  .object({
-    periodStart: ZDate,
-    periodEnd: ZDate,
-    issuedOn: ZDate.optional(),
-    recipientIds: z.array(z.uuid()).min(1).max(10_000).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.periodEnd < v.periodStart)
-      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'before periodStart' });
-  });
+// The web app checks a run's period with the same schema as one types.
+export { ZRunBody };
 
 async function nextNumbers(tx: TTx, tenantId: string, year: number, count: number): Promise<number> {
   await tx

@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import type { TFieldError } from '@kontor/contracts';
+import {
+  CHOICE_OPTIONS_ISSUE,
+  CUSTOM_FIELD_ENTITIES,
+  CUSTOM_FIELD_TYPES,
+  choicesHaveOptions,
+  type TCustomFieldType,
+  type TFieldError,
+  ZCreateCustomFieldShape,
+} from '@kontor/contracts';
 import { resolveScope } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
@@ -9,21 +17,10 @@ import { moveToTrash, registerTrashable } from '../../platform/trash';
 import { inTenant, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
 
-export const CUSTOM_FIELD_TYPES = [
-  'text',
-  'number',
-  'money',
-  'date',
-  'choice',
-  'multi_choice',
-  'yes_no',
-] as const;
-export type TCustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
-
 export const ZCustomField = z
   .object({
     id: z.uuid(),
-    entity: z.enum(['client', 'case']),
+    entity: z.enum(CUSTOM_FIELD_ENTITIES),
     key: z.string(),
     label: z.string(),
     type: z.enum(CUSTOM_FIELD_TYPES),
@@ -35,20 +32,11 @@ export const ZCustomField = z
   .openapi('CustomField');
 type TCustomField = z.infer<typeof ZCustomField>;
 
+// The body is @kontor/contracts' (the web app checks the same as the user types), rebuilt here so it
+// carries its OpenAPI name; the refine is re-added because a refined schema has no shape.
 export const ZCreateCustomField = z
-  .object({
-    entity: z.enum(['client', 'case']),
-    key: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _; starts with a letter'),
-    label: z.string().trim().min(1).max(100),
-    type: z.enum(CUSTOM_FIELD_TYPES),
-    options: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
-    required: z.boolean().default(false),
-    position: z.number().int().min(0).max(10_000).default(0),
-  })
-  .refine((f) => !['choice', 'multi_choice'].includes(f.type) || f.options.length > 0, {
-    path: ['options'],
-    message: 'choice fields need options',
-  })
+  .object(ZCreateCustomFieldShape.shape)
+  .refine(choicesHaveOptions, CHOICE_OPTIONS_ISSUE)
   .openapi('CreateCustomField');
 
 export const CUSTOM_FIELD_TRASH = registerTrashable({

@@ -1,10 +1,17 @@
 import { z } from '@hono/zod-openapi';
-import { BUILTIN_ROLE_KEYS, type TBuiltinRoleKey, type TLocale } from '@kontor/contracts';
+import {
+  BUILTIN_ROLE_KEYS,
+  type TBuiltinRoleKey,
+  type TLocale,
+  ZEmail,
+  ZPassword,
+  ZSlug,
+} from '@kontor/contracts';
 import { BUILTIN_ROLES } from '@kontor/domain';
 import { insertAudit } from '../../platform/audit';
 import type { TDatabase } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { hashPassword, PASSWORD_MIN_LENGTH } from '../../platform/security';
+import { hashPassword } from '../../platform/security';
 import { asSystem, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
 import { seedDefaultPipelines } from '../pipelines/seed-pipelines';
@@ -19,11 +26,8 @@ export const ROLE_NAMES: Record<TBuiltinRoleKey, string> = {
   partner: 'Partner',
 };
 
-export const ZSlug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2–63 characters');
-export const ZEmail = z.string().trim().toLowerCase().pipe(z.email().max(254));
-export const ZPassword = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+// In @kontor/contracts, so the web app checks a firm, an e-mail and a password as the server does.
+export { ZEmail, ZPassword, ZSlug } from '@kontor/contracts';
 
 export const ZCreateTenant = z.object({
   slug: ZSlug,

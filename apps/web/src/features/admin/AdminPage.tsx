@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/States';
 import { can, useMe } from '../../lib/session';
 import { ApiKeysTab } from './ApiKeysTab';
+import { CustomFieldsTab } from './CustomFieldsTab';
+import { PipelinesTab } from './PipelinesTab';
 import { RolesTab } from './RolesTab';
 import { SubstitutesTab } from './SubstitutesTab';
 import { UnitsTab } from './UnitsTab';
@@ -16,12 +18,15 @@ const TABS = [
   { value: 'roles', permission: 'roles:view', Panel: RolesTab },
   { value: 'substitutes', permission: 'substitutes:view', Panel: SubstitutesTab },
   { value: 'apiKeys', permission: 'api_keys:manage', Panel: ApiKeysTab },
+  { value: 'pipelines', permission: 'cases:view', Panel: PipelinesTab },
+  // Open to every signed-in user; defining fields needs settings:manage (checked in the tab).
+  { value: 'customFields', permission: null, Panel: CustomFieldsTab },
 ] as const;
 
 export function AdminPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const tabs = TABS.filter((tab) => can(me, tab.permission));
+  const tabs = TABS.filter((tab) => tab.permission === null || can(me, tab.permission));
   return (
     <Stack>
       <Title order={1}>{t('admin.title')}</Title>

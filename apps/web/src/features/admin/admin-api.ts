@@ -1,20 +1,46 @@
 // The administration endpoints the screens use, with the shapes the server answers
-// (apps/server/src/features/{units,users,roles,substitutes,api-keys}).
+// (apps/server/src/features/{units,users,roles,substitutes,api-keys,pipelines,custom-fields}).
 import {
   ACTIONS,
   BRANCH_KINDS,
+  CONTROL_MODES,
+  CUSTOM_FIELD_ENTITIES,
+  CUSTOM_FIELD_TYPES,
   LOCALES,
   MODULES,
+  PRODUCT_KINDS,
   SCOPES,
+  STAGE_KINDS,
   type TAction,
+  type TControlMode,
+  type TCustomFieldEntity,
+  type TCustomFieldType,
   type TModule,
+  type TProductKind,
   type TScope,
+  type TStageKind,
   UNIT_KINDS,
+  type ZStageFieldBody,
+  type ZStageInputBody,
 } from '@kontor/contracts';
 import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../lib/api';
 
-export { ACTIONS, BRANCH_KINDS, LOCALES, MODULES, SCOPES, UNIT_KINDS };
+export type { TControlMode, TCustomFieldEntity, TCustomFieldType, TProductKind, TStageKind };
+export {
+  ACTIONS,
+  BRANCH_KINDS,
+  CONTROL_MODES,
+  CUSTOM_FIELD_ENTITIES,
+  CUSTOM_FIELD_TYPES,
+  LOCALES,
+  MODULES,
+  PRODUCT_KINDS,
+  SCOPES,
+  STAGE_KINDS,
+  UNIT_KINDS,
+};
 export type TLocaleCode = (typeof LOCALES)[number];
 export type TUnitKind = (typeof UNIT_KINDS)[number];
 export type TBranchKind = (typeof BRANCH_KINDS)[number];
@@ -76,6 +102,49 @@ export type TApiKey = {
   createdAt: string;
 };
 
+// What the server answers is what it was sent, with the defaults filled in and each stage's position.
+export type TStageField = z.output<typeof ZStageFieldBody>;
+export type TStage = z.output<typeof ZStageInputBody> & { position: number };
+export type TPipeline = {
+  id: string;
+  key: string;
+  name: string;
+  productKind: TProductKind;
+  controlMode: TControlMode;
+  isDefault: boolean;
+  position: number;
+  stages: TStage[];
+  lossReasons: { key: string; name: string }[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type TCustomField = {
+  id: string;
+  entity: TCustomFieldEntity;
+  key: string;
+  label: string;
+  type: TCustomFieldType;
+  options: string[];
+  required: boolean;
+  position: number;
+  createdAt: string;
+};
+
+/**
+ * The case's own fields a stage may require, as the server checks them (caseValues in
+ * apps/server/src/features/cases/move-case-stage.ts); case custom fields come on top.
+ */
+export const CASE_FIELDS = [
+  'amount',
+  'purpose',
+  'term',
+  'lender',
+  'product',
+  'propertyValue',
+  'platformReference',
+] as const;
+
 type TList<T> = { items: T[]; nextCursor: string | null };
 
 export const adminKeys = {
@@ -84,7 +153,33 @@ export const adminKeys = {
   roles: ['admin', 'roles'] as const,
   substitutes: ['admin', 'substitutes'] as const,
   apiKeys: ['admin', 'api-keys'] as const,
+  pipelines: ['admin', 'pipelines'] as const,
+  customFields: ['admin', 'custom-fields'] as const,
 };
+
+export const pipelinesQuery = queryOptions({
+  queryKey: adminKeys.pipelines,
+  queryFn: async () => (await api<TList<TPipeline>>('/pipelines')).items,
+});
+
+export const customFieldsQuery = queryOptions({
+  queryKey: adminKeys.customFields,
+  queryFn: async () => (await api<TList<TCustomField>>('/custom-fields')).items,
+});
+
+/** A stable snake_case key from a name as typed: `Contract signing` → `contract_signing`. */
+export function snakeKey(name: string): string {
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .replace(/_+$/, '');
+  return ascii.slice(0, 63).replace(/_+$/, '');
+}
 
 export const unitsQuery = queryOptions({
   queryKey: adminKeys.units,

@@ -1,4 +1,5 @@
 import type { TFeatureMessages } from './messages';
+import { settingsDe } from './messages-settings-de';
 
 export const de: TFeatureMessages = {
   title: 'Verwaltung',
@@ -9,7 +10,10 @@ export const de: TFeatureMessages = {
     roles: 'Rollen',
     substitutes: 'Vertretungen',
     apiKeys: 'API-Schlüssel',
+    pipelines: 'Pipelines',
+    customFields: 'Eigene Felder',
   },
+  ...settingsDe,
   save: 'Speichern',
   cancel: 'Abbrechen',
   edit: 'Bearbeiten',

@@ -1,4 +1,5 @@
 import type { TFeatureMessages } from './messages';
+import { settingsPl } from './messages-settings-pl';
 
 export const pl: TFeatureMessages = {
   title: 'Administracja',
@@ -9,7 +10,10 @@ export const pl: TFeatureMessages = {
     roles: 'Role',
     substitutes: 'Zastępstwa',
     apiKeys: 'Klucze API',
+    pipelines: 'Lejki sprzedaży',
+    customFields: 'Pola własne',
   },
+  ...settingsPl,
   save: 'Zapisz',
   cancel: 'Anuluj',
   edit: 'Edytuj',

@@ -1,4 +1,5 @@
 import type { TFeatureMessages } from './messages';
+import { settingsRu } from './messages-settings-ru';
 
 export const ru: TFeatureMessages = {
   title: 'Администрирование',
@@ -9,7 +10,10 @@ export const ru: TFeatureMessages = {
     roles: 'Роли',
     substitutes: 'Замещения',
     apiKeys: 'API-ключи',
+    pipelines: 'Воронки',
+    customFields: 'Свои поля',
   },
+  ...settingsRu,
   save: 'Сохранить',
   cancel: 'Отмена',
   edit: 'Изменить',
@@ -65,7 +69,7 @@ export const ru: TFeatureMessages = {
     module: 'Модуль',
     none: '—',
     editOf: 'Изменить роль {{name}}',
-    viewOf: 'Показать роль {{name}}',
+    viewOf: 'Просмотр роли {{name}}',
     grantCount_one: '{{count}} право',
     grantCount_few: '{{count}} права',
     grantCount_many: '{{count}} прав',

@@ -3,13 +3,23 @@ import type { TWiden } from '../../i18n/en';
 import { de } from './messages-de';
 import { pl } from './messages-pl';
 import { ru } from './messages-ru';
+import { settingsEn } from './messages-settings';
 
 // The texts of the administration in English, the reference; German, Polish and Russian stand in
 // messages-de/pl/ru.ts, each typed by this one.
 const en = {
   title: 'Administration',
   nothing: 'There is nothing here you may administer.',
-  tabs: { units: 'Units', users: 'Users', roles: 'Roles', substitutes: 'Substitutes', apiKeys: 'API keys' },
+  tabs: {
+    units: 'Units',
+    users: 'Users',
+    roles: 'Roles',
+    substitutes: 'Substitutes',
+    apiKeys: 'API keys',
+    pipelines: 'Pipelines',
+    customFields: 'Custom fields',
+  },
+  ...settingsEn,
   save: 'Save',
   cancel: 'Cancel',
   edit: 'Edit',
@@ -65,7 +75,7 @@ const en = {
     module: 'Module',
     none: '—',
     editOf: 'Edit role {{name}}',
-    viewOf: 'Show role {{name}}',
+    viewOf: 'View role {{name}}',
     grantCount_one: '{{count}} grant',
     grantCount_few: '{{count}} grants',
     grantCount_many: '{{count}} grants',

@@ -70,7 +70,7 @@ export function AssignForm({ kase }: { kase: TCase }) {
           </Alert>
         ) : null}
         {assign.isSuccess && !changed ? (
-          <Text size="sm" c="teal.8" role="status">
+          <Text size="sm" c="teal.9" role="status">
             {t('cases.reassigned')}
           </Text>
         ) : null}

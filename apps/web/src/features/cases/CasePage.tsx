@@ -1,6 +1,8 @@
-// One case: its facts, stage (with a Move menu and the history), people, comments and checklist.
-import { Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// One case: its facts (editable), stage (with a Move menu, sub-statuses, what the next stage
+// needs, and the history), people, further clients, checklist, tasks, documents and comments.
+import { Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links';
 import { Section } from '../../components/Section';
@@ -8,13 +10,20 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatMoney } from '../../lib/format';
 import { can, useMe } from '../../lib/session';
+import { CaseCommission } from '../commissions/CaseCommission';
 import { AuditTrail } from '../trash/AuditTrail';
+import { Applicants } from './Applicants';
 import { AssignForm } from './AssignForm';
+import { CaseDocuments } from './CaseDocuments';
+import { CaseFactsForm } from './CaseFactsForm';
+import { CaseTasks } from './CaseTasks';
 import { Checklist } from './Checklist';
+import { CoExecutors } from './CoExecutors';
 import { Comments } from './Comments';
 import { MoveMenu } from './MoveMenu';
 import { MoveNotice } from './MoveNotice';
 import { useCase, usePipelines } from './queries';
+import { StageFields } from './StageFields';
 import { StageHistory } from './StageHistory';
 import type { TCase, TPipeline } from './types';
 import { useCaseMove } from './useCaseMove';
@@ -51,8 +60,29 @@ function Facts({ kase }: { kase: TCase }) {
         {kase.termMonths ? t('cases.termMonths', { count: kase.termMonths }) : '—'}
       </Fact>
       <Fact label={t('cases.purpose')}>{kase.purpose || '—'}</Fact>
+      <Fact label={t('cases.fields.propertyValue')}>
+        {kase.propertyValue ? formatMoney(kase.propertyValue.minor, kase.propertyValue.currency) : '—'}
+      </Fact>
+      <Fact label={t('cases.fields.platformReference')}>{kase.platformReference ?? '—'}</Fact>
       <Fact label={t('cases.opened')}>{formatDate(kase.createdAt)}</Fact>
     </SimpleGrid>
+  );
+}
+
+function Details({ kase }: { kase: TCase }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [editing, setEditing] = useState(false);
+  if (editing) return <CaseFactsForm kase={kase} onDone={() => setEditing(false)} />;
+  return (
+    <Stack gap="md">
+      <Facts kase={kase} />
+      {can(me, 'cases:edit') ? (
+        <Button variant="light" w="fit-content" onClick={() => setEditing(true)}>
+          {t('cases.editDetails')}
+        </Button>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -104,10 +134,21 @@ export function CasePage() {
       <StageBar kase={kase} pipeline={pipeline} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section title={t('cases.details')}>
-          <Facts kase={kase} />
+          <Details kase={kase} />
         </Section>
+        {pipeline ? (
+          <Section title={t('cases.stageStatus')}>
+            <StageFields kase={kase} pipeline={pipeline} />
+          </Section>
+        ) : null}
         <Section title={t('cases.people')}>
           <AssignForm kase={kase} />
+        </Section>
+        <Section title={t('cases.coExecutors')}>
+          <CoExecutors kase={kase} />
+        </Section>
+        <Section title={t('cases.applicants')}>
+          <Applicants kase={kase} />
         </Section>
         <Section title={t('cases.history')}>
           <StageHistory history={q.data.stageHistory} pipeline={pipeline} />
@@ -115,10 +156,17 @@ export function CasePage() {
         <Section title={t('cases.checklist')}>
           <Checklist caseId={kase.id} />
         </Section>
+        {can(me, 'tasks:view') ? <CaseTasks caseId={kase.id} /> : null}
+        {can(me, 'documents:view') ? (
+          <Section title={t('cases.documents')}>
+            <CaseDocuments caseId={kase.id} />
+          </Section>
+        ) : null}
       </SimpleGrid>
       <Section title={t('cases.comments')}>
         <Comments caseId={kase.id} />
       </Section>
+      {can(me, 'commissions:view') ? <CaseCommission caseId={kase.id} /> : null}
       {can(me, 'audit:view') ? (
         <Section title={t('trash.audit.title')}>
           <AuditTrail entity="case" id={kase.id} />

@@ -13,6 +13,8 @@ export function MoveNotice({ notice, onClose }: { notice: TMoveNotice | null; on
       variant="light"
       role={ok ? 'status' : 'alert'}
       title={notice.title}
+      // The light variant's coloured title is too faint to read (WCAG contrast): body text colour.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       withCloseButton
       closeButtonLabel={t('cases.close')}
       onClose={onClose}

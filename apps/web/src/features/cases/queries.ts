@@ -1,7 +1,9 @@
 // The cases feature's queries and the stage move, shared by the board, the list and the case page.
+
+import type { TUpdateCase } from '@kontor/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../lib/api';
-import type { TBoard, TCaseWithHistory, TPage, TPipeline } from './types';
+import type { TBoard, TCase, TCaseWithHistory, TCustomField, TPage, TPipeline } from './types';
 
 export function usePipelines() {
   return useQuery({
@@ -35,5 +37,22 @@ export function useMoveStage() {
     mutationFn: ({ caseId, stage, lossReason }: TMoveInput) =>
       api(`/cases/${caseId}/stage`, { method: 'POST', body: { stage, lossReason } }),
     onSettled: () => client.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
+
+/** A change to the case (facts, people, sub-statuses); the case is refetched after it. */
+export function usePatchCase(caseId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TUpdateCase) => api<TCase>(`/cases/${caseId}`, { method: 'PATCH', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
+
+export function useCaseCustomFields() {
+  return useQuery({
+    queryKey: ['custom-fields', 'case'],
+    queryFn: () => api<TPage<TCustomField>>(`/custom-fields${queryString({ entity: 'case' })}`),
+    staleTime: 60_000,
   });
 }

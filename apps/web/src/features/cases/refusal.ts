@@ -20,7 +20,8 @@ export function isRefusal(error: unknown): error is ApiError {
   return error instanceof ApiError && error.code === 'stage_move_refused';
 }
 
-function fieldLabel(field: string, t: TFunction): string {
+/** A required field's name in the user's language; keys the app does not know are shown as they are. */
+export function fieldLabel(field: string, t: TFunction): string {
   const key = field.replace(/^body\./, '');
   return FIELD_KEYS.includes(key) ? t(`cases.fields.${key}`) : key;
 }

@@ -10,8 +10,22 @@ export type TPipeline = {
   productKind: string;
   controlMode: 'strict' | 'manual' | 'none';
   isDefault: boolean;
-  stages: (TStageRef & { position: number; requiredFields: string[] })[];
+  stages: TPipelineStage[];
   lossReasons: { key: string; name: string }[];
+};
+
+/** A sub-status of a stage: ordered options, the last one meaning the stage's work is done. */
+export type TStageField = {
+  key: string;
+  label: string;
+  type: 'substatus';
+  options: { key: string; label: string }[];
+  finalToLeave?: boolean;
+};
+export type TPipelineStage = TStageRef & {
+  position: number;
+  requiredFields: string[];
+  fields?: TStageField[];
 };
 
 export type TCard = {
@@ -41,13 +55,42 @@ export type TCase = {
   purpose: string;
   lender: string | null;
   product: string | null;
+  propertyValue: TMoney | null;
+  platformReference: string | null;
   pipelineId: string;
   stage: TStageRef;
+  stageValues: Record<string, string>;
+  coExecutorIds: string[];
+  applicants: TApplicant[];
+  custom: Record<string, unknown>;
   stageChangedAt: string;
   lossReason: string | null;
   ownerId: string;
   executorId: string;
   createdAt: string;
+};
+
+export type TApplicantRole = 'applicant' | 'co_applicant' | 'guarantor' | 'employer' | 'representative';
+export type TApplicant = { clientId: string; role: TApplicantRole; name: string };
+
+export type TCustomField = {
+  id: string;
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'money' | 'date' | 'choice' | 'multi_choice' | 'yes_no';
+  options: string[];
+  required: boolean;
+  position: number;
+};
+
+export type TTask = {
+  id: string;
+  title: string;
+  dueAt: string | null;
+  overdue: boolean;
+  assigneeId: string;
+  status: 'open' | 'done' | 'cancelled';
+  doneAt: string | null;
 };
 
 export type TStageMove = {

@@ -1,15 +1,61 @@
 // The client list's filter bar: search, status, type, source, owner (for who may see users),
-// tag and sort. The whole filter is one value, so that it can be saved and applied at once.
+// tag, the tenant's custom fields and sort. The whole filter is one value, so that it can be saved
+// and applied at once.
 import { Button, Card, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../lib/users';
+import { type TCustomField, useClientFields } from './fields';
 import { EMPTY_FILTER, SOURCES, STATUSES, type TClientFilter, TYPES } from './types';
+
+// The field types the list filters on by equality; amounts and numbers are left to sorting.
+const FILTERABLE = new Set(['text', 'choice', 'multi_choice', 'yes_no', 'date']);
+
+function CustomFilter({
+  def,
+  value,
+  onChange,
+}: {
+  def: TCustomField;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const change = (e: { currentTarget: { value: string } }) => onChange(e.currentTarget.value);
+  if (def.type === 'text' || def.type === 'date')
+    return (
+      <TextInput
+        label={def.label}
+        type={def.type === 'date' ? 'date' : 'text'}
+        value={value}
+        onChange={change}
+        w={160}
+      />
+    );
+  const options =
+    def.type === 'yes_no'
+      ? [
+          { value: 'true', label: t('clients.yes') },
+          { value: 'false', label: t('clients.no') },
+        ]
+      : def.options.map((o) => ({ value: o, label: o }));
+  return (
+    <NativeSelect
+      label={def.label}
+      value={value}
+      onChange={change}
+      data={[{ value: '', label: t('clients.any') }, ...options]}
+      maw="100%"
+    />
+  );
+}
 
 type TProps = { value: TClientFilter; onChange: (f: TClientFilter) => void };
 
 export function ClientFilters({ value, onChange }: TProps) {
   const { t } = useTranslation();
   const { users, allowed } = useUsers();
+  const fields = useClientFields();
+  const custom = (fields.data ?? []).filter((d) => FILTERABLE.has(d.type));
   const any = { value: '', label: t('clients.any') };
   const set = (key: keyof TClientFilter) => (e: { currentTarget: { value: string } }) =>
     onChange({ ...value, [key]: e.currentTarget.value });
@@ -52,6 +98,14 @@ export function ClientFilters({ value, onChange }: TProps) {
           />
         ) : null}
         <TextInput label={t('clients.tag')} value={value.tag} onChange={set('tag')} w={140} />
+        {custom.map((d) => (
+          <CustomFilter
+            key={d.key}
+            def={d}
+            value={value.custom[d.key] ?? ''}
+            onChange={(v) => onChange({ ...value, custom: { ...value.custom, [d.key]: v } })}
+          />
+        ))}
         <NativeSelect
           label={t('clients.sort')}
           value={value.sort}

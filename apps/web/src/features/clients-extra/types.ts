@@ -86,7 +86,7 @@ export type TDocument = TDocumentSummary & { versions: TDocumentVersion[] };
 
 export type TSearchHit = { type: 'client' | 'case' | 'partner'; id: string; title: string; subtitle: string };
 
-/** The client list's filter; `q` is the search text as typed. */
+/** The client list's filter; `q` is the search text as typed; `custom` by custom-field key. */
 export type TClientFilter = {
   q: string;
   status: string;
@@ -95,6 +95,7 @@ export type TClientFilter = {
   ownerId: string;
   tag: string;
   sort: string;
+  custom: Record<string, string>;
 };
 export const EMPTY_FILTER: TClientFilter = {
   q: '',
@@ -104,6 +105,7 @@ export const EMPTY_FILTER: TClientFilter = {
   ownerId: '',
   tag: '',
   sort: '-createdAt',
+  custom: {},
 };
 
 /** The server's list query of a filter (without the paging). */
@@ -116,5 +118,11 @@ export function filterQuery(f: TClientFilter) {
     ownerId: f.ownerId,
     tag: f.tag.trim(),
     sort: f.sort,
+    // The server reads `custom.<key>=value` (equality; a multi-choice field contains the value).
+    ...Object.fromEntries(
+      Object.entries(f.custom ?? {})
+        .filter(([, v]) => v.trim() !== '')
+        .map(([k, v]) => [`custom.${k}`, v.trim()]),
+    ),
   };
 }

@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../../lib/session';
 import { BalancesTab } from './BalancesTab';
 import { ExportsTab } from './ExportsTab';
+import { RatesTab } from './RatesTab';
+import { RecipientsTab } from './RecipientsTab';
 import { StatementRunTab } from './StatementRunTab';
 import { StatementsTab } from './StatementsTab';
 
 export function CommissionsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  // Running statements needs commissions:manage on the server (route-permissions.txt).
+  // Running statements and the rates need commissions:manage on the server (route-permissions.txt).
   const mayRun = can(me, 'commissions:manage');
   const mayExport = can(me, 'commissions:export');
   return (
@@ -22,6 +24,8 @@ export function CommissionsPage() {
           {mayRun ? <Tabs.Tab value="run">{t('commissions.tabs.run')}</Tabs.Tab> : null}
           <Tabs.Tab value="statements">{t('commissions.tabs.statements')}</Tabs.Tab>
           <Tabs.Tab value="balances">{t('commissions.tabs.balances')}</Tabs.Tab>
+          {mayRun ? <Tabs.Tab value="rates">{t('commissions.tabs.rates')}</Tabs.Tab> : null}
+          <Tabs.Tab value="recipients">{t('commissions.tabs.recipients')}</Tabs.Tab>
           {mayExport ? <Tabs.Tab value="exports">{t('commissions.tabs.exports')}</Tabs.Tab> : null}
         </Tabs.List>
         {mayRun ? (
@@ -34,6 +38,14 @@ export function CommissionsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="balances" pt="md">
           <BalancesTab />
+        </Tabs.Panel>
+        {mayRun ? (
+          <Tabs.Panel value="rates" pt="md">
+            <RatesTab />
+          </Tabs.Panel>
+        ) : null}
+        <Tabs.Panel value="recipients" pt="md">
+          <RecipientsTab />
         </Tabs.Panel>
         {mayExport ? (
           <Tabs.Panel value="exports" pt="md">

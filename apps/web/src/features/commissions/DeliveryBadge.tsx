@@ -12,6 +12,7 @@ const COLOR: Record<TDeliveryStatus, string> = {
 export function DeliveryBadge({ status }: { status: TDeliveryStatus }) {
   const { t } = useTranslation();
   return (
+    // The theme's light tones are dark enough for WCAG contrast (app.tsx).
     <Badge color={COLOR[status]} variant="light">
       {t(`commissions.delivery.${status}`)}
     </Badge>

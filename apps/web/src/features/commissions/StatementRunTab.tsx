@@ -1,50 +1,63 @@
-// Run the statements of a period, then follow their e-mail delivery until none is pending.
-import { Alert, Button, Group, List, Loader, Progress, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+// Run the statements of a period, then follow their e-mail delivery until none is pending. The run
+// is one synchronous request (a big firm's takes ~20 s): while it lasts an honest indicator shows
+// the period and the seconds gone, never a made-up percentage. The run lives in the query client,
+// so the user may leave the tab or page and find it (and its result) on coming back.
+import { ZRunBody } from '@kontor/contracts';
+import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, errorMessage } from '../../components/States';
-import { ApiError } from '../../lib/api';
-import {
-  fetchStatements,
-  runStatements,
-  statementKeys,
-  type TRunBody,
-  type TRunResult,
-} from './commissions-api';
-import { DeliveryBadge } from './DeliveryBadge';
+import { errorMessage } from '../../components/States';
+import { useSchemaForm } from '../../lib/form';
+import { formatDate } from '../../lib/format';
+import { runStatements, type TRunBody, type TRunResult } from './commissions-api';
+import { DeliveryProgress } from './DeliveryProgress';
 
+const RUN_KEY = ['commissions', 'statement-run'];
 const today = () => new Date().toISOString().slice(0, 10);
 const firstOfMonth = () => `${today().slice(0, 8)}01`;
+const toBody = (v: TRunBody): TRunBody => ({ ...v, issuedOn: v.issuedOn || undefined });
 
 export function StatementRunTab() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  // The form keeps its values across errors: nothing typed is lost.
-  const [form, setForm] = useState<TRunBody>({
-    periodStart: firstOfMonth(),
-    periodEnd: today(),
-    issuedOn: today(),
-  });
   const run = useMutation({
-    mutationFn: (body: TRunBody) => runStatements({ ...body, issuedOn: body.issuedOn || undefined }),
+    mutationKey: RUN_KEY,
+    mutationFn: (body: TRunBody) => runStatements(body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['commissions'] }),
   });
-  const fieldError = (field: string) =>
-    run.error instanceof ApiError ? run.error.fieldMessage(field) : undefined;
-  const generalError = run.error && !(run.error instanceof ApiError && run.error.fields.length > 0);
-  // The value is read at once: React clears the event's currentTarget before the updater runs.
-  const set = (key: keyof TRunBody) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
-
+  // Runs started before this tab was (re)mounted: the latest one's state, whichever observer started it.
+  const runs = useMutationState({
+    filters: { mutationKey: RUN_KEY },
+    select: (m) => ({
+      status: m.state.status,
+      body: m.state.variables as TRunBody | undefined,
+      startedAt: m.state.submittedAt,
+      data: m.state.data as TRunResult | undefined,
+      error: m.state.error,
+    }),
+  });
+  const latest = runs.at(-1);
+  const pending = latest?.status === 'pending';
+  const form = useSchemaForm(
+    ZRunBody,
+    { periodStart: firstOfMonth(), periodEnd: today(), issuedOn: today() },
+    toBody,
+    latest?.error,
+  );
+  const field = (key: keyof TRunBody) => ({
+    value: form.values[key] ?? '',
+    onChange: (e: { currentTarget: { value: string } }) => form.set(key, e.currentTarget.value),
+    error: form.error(key),
+  });
+  const generalError = latest?.status === 'error' && !form.error('periodStart') && !form.error('periodEnd');
   return (
     <Stack maw={560}>
       <form
+        aria-label={t('commissions.run.submit')}
         onSubmit={(e) => {
           e.preventDefault();
-          run.mutate(form);
+          if (!pending && form.submit()) run.mutate(toBody(form.values));
         }}
       >
         <Stack>
@@ -52,45 +65,70 @@ export function StatementRunTab() {
             type="date"
             required
             label={t('commissions.run.periodStart')}
-            value={form.periodStart}
-            onChange={set('periodStart')}
-            error={fieldError('periodStart')}
+            {...field('periodStart')}
           />
-          <TextInput
-            type="date"
-            required
-            label={t('commissions.run.periodEnd')}
-            value={form.periodEnd}
-            onChange={set('periodEnd')}
-            error={fieldError('periodEnd')}
-          />
+          <TextInput type="date" required label={t('commissions.run.periodEnd')} {...field('periodEnd')} />
           <TextInput
             type="date"
             label={t('commissions.run.issuedOn')}
             description={t('commissions.run.issuedOnHint')}
-            value={form.issuedOn ?? ''}
-            onChange={set('issuedOn')}
-            error={fieldError('issuedOn')}
+            {...field('issuedOn')}
           />
           <Group>
-            <Button type="submit" loading={run.isPending}>
+            <Button type="submit" loading={pending} disabled={pending}>
               {t('commissions.run.submit')}
             </Button>
           </Group>
         </Stack>
       </form>
-      {run.isPending ? (
-        <Stack gap={4} role="status" aria-live="polite">
-          <Text size="sm">{t('commissions.run.running')}</Text>
-          <Progress value={100} animated striped aria-label={t('commissions.run.running')} />
-        </Stack>
-      ) : null}
+      {pending && latest?.body ? <RunningIndicator body={latest.body} startedAt={latest.startedAt} /> : null}
       {generalError ? (
         <Alert color="red" role="alert">
-          {errorMessage(run.error, t)}
+          {errorMessage(latest.error, t)}
         </Alert>
       ) : null}
-      {run.data ? <RunResult result={run.data} /> : null}
+      {latest?.status === 'success' && latest.data ? <RunResult result={latest.data} /> : null}
+    </Stack>
+  );
+}
+
+/** The run is one request: no share of it can be known, only that it goes on and for how long. */
+function RunningIndicator({ body, startedAt }: { body: TRunBody; startedAt: number }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.floor((now - startedAt) / 1_000));
+  const period = t('commissions.run.period', {
+    from: formatDate(body.periodStart),
+    to: formatDate(body.periodEnd),
+  });
+  return (
+    <Stack gap={4} role="status" aria-live="polite">
+      <Text size="sm">{t('commissions.run.runningFor', { period, count: seconds })}</Text>
+      {/* An indeterminate bar: it moves, it claims no percentage. */}
+      <div
+        role="progressbar"
+        aria-label={t('commissions.run.running')}
+        aria-valuetext={t('commissions.run.seconds', { count: seconds })}
+        className="kontor-indeterminate"
+        style={{
+          height: 8,
+          borderRadius: 4,
+          background:
+            'linear-gradient(90deg, var(--mantine-color-blue-1) 0%, var(--mantine-color-blue-6) 50%, var(--mantine-color-blue-1) 100%)',
+          backgroundSize: '200% 100%',
+          animation: 'kontor-indeterminate 1.4s linear infinite',
+        }}
+      />
+      <style>
+        {'@keyframes kontor-indeterminate{from{background-position:200% 0}to{background-position:0 0}}'}
+      </style>
+      <Text size="xs" c="dimmed">
+        {t('commissions.run.mayLeave')}
+      </Text>
     </Stack>
   );
 }
@@ -111,44 +149,6 @@ function RunResult({ result }: { result: TRunResult }) {
         ) : null}
       </Alert>
       {result.created > 0 ? <DeliveryProgress runId={result.id} /> : null}
-    </Stack>
-  );
-}
-
-/** Polls the run's statements while any mail is still pending. */
-function DeliveryProgress({ runId }: { runId: string }) {
-  const { t } = useTranslation();
-  const query = useQuery({
-    queryKey: [...statementKeys.all, 'run', runId],
-    queryFn: () => fetchStatements({ runId, limit: 200 }),
-    refetchInterval: (q) =>
-      q.state.data?.items.some((s) => s.delivery.status === 'pending') === false ? false : 1_500,
-  });
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
-  const items = query.data?.items ?? [];
-  const pending = items.filter((s) => s.delivery.status === 'pending').length;
-  const done = items.length - pending;
-  const label =
-    pending > 0 ? t('commissions.run.mailing', { done, total: items.length }) : t('commissions.run.mailed');
-  return (
-    <Stack gap="xs" role="status" aria-live="polite">
-      <Group gap="xs">
-        {pending > 0 || !query.data ? <Loader size="xs" /> : null}
-        <Text size="sm">{label}</Text>
-      </Group>
-      <Progress value={items.length ? (done / items.length) * 100 : 0} aria-label={label} />
-      <List size="sm" listStyleType="none">
-        {items.map((s) => (
-          <List.Item key={s.id}>
-            <Group gap="xs">
-              <Text size="sm">
-                {s.number} · {s.recipientName}
-              </Text>
-              <DeliveryBadge status={s.delivery.status} />
-            </Group>
-          </List.Item>
-        ))}
-      </List>
     </Stack>
   );
 }

@@ -32,7 +32,8 @@ export function GlobalSearch() {
   const items = q ? (hits.data?.items ?? []) : [];
   return (
     <Combobox store={combobox} onOptionSubmit={open} withinPortal>
-      <Combobox.Target>
+      {/* A combobox must say whether its list is open (aria-expanded); Mantine adds it on request. */}
+      <Combobox.Target withExpandedAttribute>
         <TextInput
           flex={1}
           maw={560}
@@ -52,11 +53,14 @@ export function GlobalSearch() {
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={!q}>
-        <Combobox.Options aria-label={t('shell.search')}>
-          {items.length === 0 ? (
-            <Combobox.Empty>{hits.isFetching ? t('app.loading') : t('shell.searchEmpty')}</Combobox.Empty>
-          ) : (
-            items.map((hit) => (
+        {/* "No matches" beside the list, not in it: a listbox holds options only. */}
+        {items.length === 0 ? (
+          <Combobox.Empty role="status">
+            {hits.isFetching ? t('app.loading') : t('shell.searchEmpty')}
+          </Combobox.Empty>
+        ) : (
+          <Combobox.Options aria-label={t('shell.search')}>
+            {items.map((hit) => (
               <Combobox.Option value={hit.id} key={`${hit.type}:${hit.id}`}>
                 <Group gap="xs" wrap="nowrap">
                   <Badge
@@ -76,9 +80,9 @@ export function GlobalSearch() {
                   </div>
                 </Group>
               </Combobox.Option>
-            ))
-          )}
-        </Combobox.Options>
+            ))}
+          </Combobox.Options>
+        )}
       </Combobox.Dropdown>
     </Combobox>
   );

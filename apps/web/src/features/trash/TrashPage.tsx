@@ -51,6 +51,7 @@ export function TrashPage() {
           variant="light"
           role={notice.kind === 'done' ? 'status' : 'alert'}
           withCloseButton
+          closeButtonLabel={t('trash.dismiss')}
           onClose={() => setNotice(null)}
         >
           {notice.text}

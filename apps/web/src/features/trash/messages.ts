@@ -4,6 +4,7 @@ import type { TWiden } from '../../i18n/en';
 // Texts of this feature in the four languages; English is the reference and the others are typed by it.
 const en = {
   title: 'Trash',
+  dismiss: 'Close the notice',
   intro:
     'Deleted records stay here for the retention period and can be restored with everything deleted with them.',
   list: 'Deleted records',
@@ -65,6 +66,7 @@ export const trashMessages: Record<TLocale, TFeatureMessages> = {
   en,
   de: {
     title: 'Papierkorb',
+    dismiss: 'Hinweis schließen',
     intro:
       'Gelöschte Datensätze bleiben hier für die Aufbewahrungsfrist und lassen sich mit allem, was mit ihnen gelöscht wurde, wiederherstellen.',
     list: 'Gelöschte Datensätze',
@@ -123,6 +125,7 @@ export const trashMessages: Record<TLocale, TFeatureMessages> = {
   },
   pl: {
     title: 'Kosz',
+    dismiss: 'Zamknij komunikat',
     intro:
       'Usunięte rekordy pozostają tu przez okres przechowywania i można je przywrócić razem ze wszystkim, co z nimi usunięto.',
     list: 'Usunięte rekordy',
@@ -179,6 +182,7 @@ export const trashMessages: Record<TLocale, TFeatureMessages> = {
   },
   ru: {
     title: 'Корзина',
+    dismiss: 'Закрыть уведомление',
     intro:
       'Удалённые записи хранятся здесь в течение срока хранения, и их можно восстановить вместе со всем, что было удалено с ними.',
     list: 'Удалённые записи',

@@ -1,17 +1,25 @@
-// The desk: today's tasks and the overdue count, the user's open cases by stage, their commission
-// balance and the clients they opened last.
+// The desk: today's appointments and tasks with the overdue count, the user's open cases by stage,
+// their commission balance and the clients they opened last.
 import { Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../components/links';
-import { Section } from '../components/Section';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
-import { api, queryString } from '../lib/api';
-import { formatDateTime, formatMoney } from '../lib/format';
-import { recentClients } from '../lib/recent';
-import { can, useMe } from '../lib/session';
+import { AnchorLink } from '../../components/links';
+import { Section } from '../../components/Section';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { api, queryString } from '../../lib/api';
+import { formatDateTime, formatMoney } from '../../lib/format';
+import { recentClients } from '../../lib/recent';
+import { can, useMe } from '../../lib/session';
+import { Appointments } from './Appointments';
 
-type TTask = { id: string; title: string; dueAt: string | null; overdue: boolean };
+type TTask = {
+  id: string;
+  title: string;
+  dueAt: string | null;
+  overdue: boolean;
+  caseId: string | null;
+  clientId: string | null;
+};
 type TCase = { id: string; number: string; clientName: string; stage: { key: string; name: string } };
 type TMoney = { minor: number; currency: string };
 type TBalance = { recipientId: string; payable: TMoney; heldBack: TMoney; paid: TMoney };
@@ -20,6 +28,28 @@ function endOfToday(): string {
   const d = new Date();
   d.setHours(23, 59, 59, 999);
   return d.toISOString();
+}
+
+// A task links to its case, or else to its client, where the work is done.
+function TaskTitle({ task }: { task: TTask }) {
+  const color = task.overdue ? 'red' : undefined;
+  if (task.caseId)
+    return (
+      <AnchorLink to="/cases/$caseId" params={{ caseId: task.caseId }} c={color}>
+        {task.title}
+      </AnchorLink>
+    );
+  if (task.clientId)
+    return (
+      <AnchorLink to="/clients/$clientId" params={{ clientId: task.clientId }} c={color}>
+        {task.title}
+      </AnchorLink>
+    );
+  return (
+    <Text span c={color}>
+      {task.title}
+    </Text>
+  );
 }
 
 function Tasks() {
@@ -47,9 +77,7 @@ function Tasks() {
         <List spacing={4}>
           {q.data.items.map((task) => (
             <List.Item key={task.id}>
-              <Text span c={task.overdue ? 'red' : undefined}>
-                {task.title}
-              </Text>
+              <TaskTitle task={task} />
               {task.dueAt ? (
                 <Text span c="dimmed" size="sm">
                   {' '}
@@ -128,6 +156,11 @@ export function DeskPage() {
         <Text c="dimmed">{t('desk.greeting', { name: me.user.displayName })}</Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        {can(me, 'activities:view') ? (
+          <Section title={t('desk.appointments')}>
+            <Appointments />
+          </Section>
+        ) : null}
         {can(me, 'tasks:view') ? (
           <Section title={t('desk.tasksToday')}>
             <Tasks />
