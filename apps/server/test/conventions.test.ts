@@ -68,7 +68,8 @@ describe('HTTP conventions', () => {
         }
       }
     }
-  });
+    // Every route, twice, with four bodies each: its time grows with the API, so it has its own limit.
+  }, 120_000);
 
   it('answers bad input with problem+json naming the field, never 500, and writes nothing', async () => {
     const admin = await signIn(t, 'acme', 'boss@acme.test');

@@ -187,10 +187,17 @@ async function createUnit(page: Page): Promise<void> {
 
 async function createUser(page: Page, roleName: string): Promise<void> {
   const form = page.getByRole('form', { name: 'New user', exact: true });
-  // First the e-mail of the seeded advisor Anna: refused at the field, the rest kept.
+  // Checked as it is typed, before any save: a half e-mail and a short password show their problems.
+  await form.getByLabel(/^E-mail\b/).fill('carla@');
+  await form.getByLabel(/^First password\b/).fill('short');
+  await form.getByText('An e-mail address, please', { exact: true }).waitFor();
+  await form.getByText('At least 10 characters', { exact: true }).waitFor();
+  await shot(page, 'admin-desktop', 'user-checked-as-typed');
+  // Then the e-mail of the seeded advisor Anna: refused at the field by the server, the rest kept.
   await form.getByLabel(/^E-mail\b/).fill(ACME.anna.email);
   await form.getByLabel('Display name', { exact: true }).fill(CARLA.name);
   await form.getByLabel(/^First password\b/).fill(CARLA.password);
+  expect(await form.getByText('At least 10 characters', { exact: true }).count()).toBe(0);
   await form.getByLabel('Language', { exact: true }).selectOption('en');
   await form.getByLabel('Unit', { exact: true }).selectOption({ label: UNIT });
   await form.getByRole('checkbox', { name: roleName, exact: true }).check();

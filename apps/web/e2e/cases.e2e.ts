@@ -55,6 +55,16 @@ describeJourneys('cases', (kontor) => {
       .click();
     await page.getByRole('heading', { name: kase.number, exact: true }).waitFor();
     await shot(page, journey, 'case-page');
+    // Checked as the user types with the server's schema: an empty item is refused before sending.
+    const newItem = page.getByLabel('New checklist item', { exact: true });
+    await page.getByRole('button', { name: 'Add the item', exact: true }).click();
+    await expect.poll(() => newItem.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Required', { exact: true }).waitFor();
+    await shot(page, journey, 'empty-item-refused');
+    await newItem.fill('Payslips of the last three months');
+    await newItem.press('Enter');
+    await page.getByRole('checkbox', { name: 'Payslips of the last three months', exact: true }).waitFor();
+    expect(await newItem.inputValue()).toBe('');
     await page.getByLabel('Executor', { exact: true }).selectOption({ label: BEN.name });
     await page.getByRole('button', { name: 'Reassign', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'The case is reassigned.' }).waitFor();

@@ -1,5 +1,5 @@
 // The client 360 and the client list complete: a broker sees a client's case, edits the master
-// data (checked as typed), records a consent (a server field error first), uploads a PDF, merges a
+// data (checked as typed), records a consent (a bad purpose key refused as typed first), uploads a PDF, merges a
 // duplicate; on the list filters (also on a custom field), saves the filter, reloads, applies it
 // again and exports it as CSV and as a spreadsheet (built by the server); then the phone layout. Data is
 // made through the API after a sign-in through the UI; elements by role and accessible name only.

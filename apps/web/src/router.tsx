@@ -82,6 +82,12 @@ const caseRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/CasePage'), 'CasePage'),
 });
 
+const calendarRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/calendar',
+  component: lazyRouteComponent(() => import('./features/calendar/CalendarPage'), 'CalendarPage'),
+});
+
 const commissionsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/commissions',
@@ -116,6 +122,7 @@ const routeTree = rootRoute.addChildren([
     clientRoute,
     casesRoute,
     caseRoute,
+    calendarRoute,
     commissionsRoute,
     adminRoute,
     securityRoute,

@@ -28,3 +28,8 @@ export const ZPasswordResetConfirm = z.object({
   token: z.string().min(20).max(200),
   password: ZPassword,
 });
+
+/** Confirming a TOTP enrolment with a current code. */
+export const ZTotpVerifyBody = z.object({ code: z.string().regex(/^\d{6}$/) });
+/** Turning the second factor off: the password proves it is the user, not a stolen session. */
+export const ZTotpDisableBody = z.object({ password: z.string().min(1).max(200) });

@@ -34,3 +34,22 @@ export const ZUpdateTask = z
   })
   .partial();
 export type TUpdateTask = z.infer<typeof ZUpdateTask>;
+
+// Comments and checklists (D5)
+
+export const ZCommentBody = z.strictObject({ body: z.string().trim().min(1).max(20_000) });
+
+const ZPosition = z.number().int().min(0).max(10_000);
+
+export const ZCreateChecklistItem = z.strictObject({
+  title: ZTitle,
+  position: ZPosition.optional().meta({ description: 'Default: after the last item' }),
+});
+
+export const ZUpdateChecklistItem = z
+  .strictObject({
+    title: ZTitle,
+    position: ZPosition,
+    done: z.boolean().meta({ description: 'true records who ticked it and when; false clears both' }),
+  })
+  .partial();

@@ -66,3 +66,19 @@ export const ZUpdateCase = z
   })
   .partial();
 export type TUpdateCase = z.infer<typeof ZUpdateCase>;
+
+/** Handing a case over: a new owner, a new executor or both (the plain shape, for the server). */
+export const ZAssignFields = z.strictObject({
+  ownerId: z.uuid().optional(),
+  executorId: z.uuid().optional(),
+});
+/** The rule ZAssign adds to its shape; the server re-applies it to its own copy of the shape. */
+export const assignNamesSomeone: [
+  (a: { ownerId?: string; executorId?: string }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (a) => Boolean(a.ownerId || a.executorId),
+  { message: 'name ownerId, executorId or both', path: ['executorId'] },
+];
+export const ZAssign = ZAssignFields.refine(...assignNamesSomeone);
+export type TAssign = z.infer<typeof ZAssign>;

@@ -95,3 +95,52 @@ export type TCreateClient = z.infer<typeof ZCreateClient>;
 /** A change: any field; person fields only on persons, company fields only on companies. */
 export const ZUpdateClient = common.extend(person.shape).extend(company.shape).partial().strict();
 export type TUpdateClient = z.infer<typeof ZUpdateClient>;
+
+// Consents (B10): every grant and every withdrawal is a new record (the server keeps the log).
+export const CONSENT_CHANNELS = ['email', 'phone', 'sms', 'post', 'messenger', 'any'] as const;
+export const LEGAL_BASES = ['consent', 'contract', 'legal_obligation', 'legitimate_interest'] as const;
+
+/** Evidence of a consent, e.g. of a double opt-in (the server names it ConsentProof). */
+export const ZConsentProof = z.strictObject({
+  confirmedAt: z.iso.datetime({ offset: true }).optional(),
+  ip: z.union([z.ipv4(), z.ipv6()]).optional(),
+  token: z.string().trim().min(1).max(500).optional(),
+  reference: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .meta({ description: 'Where other evidence is kept, e.g. the number of a signed form' }),
+});
+
+export const ZRecordConsent = z.strictObject({
+  // A stable key, so that the current view groups the records of one purpose together.
+  purpose: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'a key such as marketing or newsletter')
+    .meta({ example: 'marketing' }),
+  channel: z.enum(CONSENT_CHANNELS),
+  granted: z.boolean().meta({ description: 'false records a withdrawal (or a refusal)' }),
+  legalBasis: z.enum(LEGAL_BASES),
+  source: z.string().trim().min(1).max(200).meta({ example: 'website form' }),
+  wordingVersion: z.string().trim().min(1).max(100).meta({ example: '2026-01' }),
+  proof: ZConsentProof.optional(),
+});
+export type TRecordConsent = z.infer<typeof ZRecordConsent>;
+
+// Relations (B6): "this client is <kind> of the related one", read from both ends.
+export const RELATION_KINDS = ['household_member', 'employer', 'representative', 'guarantor'] as const;
+export const RELATION_DIRECTIONS = ['outgoing', 'incoming'] as const;
+
+export const ZCreateRelation = z.strictObject({
+  relatedClientId: z.uuid(),
+  kind: z.enum(RELATION_KINDS),
+  direction: z.enum(RELATION_DIRECTIONS).default('outgoing').meta({
+    description:
+      'outgoing: this client is <kind> of the related one; incoming: the related one is <kind> of this',
+  }),
+  note: z.string().trim().max(1000).default(''),
+});
+export type TCreateRelation = z.infer<typeof ZCreateRelation>;

@@ -1,3 +1,4 @@
+export * from './activities';
 export * from './auth';
 export * from './case-work';
 export * from './cases';
@@ -5,6 +6,7 @@ export * from './clients';
 export * from './commissions';
 export * from './custom-fields';
 export * from './errors';
+export * from './org';
 export * from './permissions';
 export * from './pipelines';
 export * from './validation';

@@ -151,3 +151,98 @@ export function kontorWords(issue: TIssueDetail, locale: TLocale): string | unde
       return undefined;
   }
 }
+
+/**
+ * The schemas' own messages (written in English, beside their rule) in the other languages, so a
+ * German, Polish or Russian reader is not handed English. A message missing here falls back to
+ * the localised words of its check.
+ */
+export const OWN_WORDS: Record<string, Record<Exclude<TLocale, 'en'>, string>> = {
+  'lower-case letters, digits and dashes, 2–63 characters': {
+    de: 'Kleinbuchstaben, Ziffern und Bindestriche, 2–63 Zeichen',
+    pl: 'Małe litery, cyfry i myślniki, 2–63 znaki',
+    ru: 'Строчные латинские буквы, цифры и дефисы, 2–63 символа',
+  },
+  'lower-case letters, digits and _, starting with a letter': {
+    de: 'Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben',
+    pl: 'Małe litery, cyfry i _, zaczynając od litery',
+    ru: 'Строчные латинские буквы, цифры и _, начиная с буквы',
+  },
+  'lower-case letters, digits and _; starts with a letter': {
+    de: 'Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben',
+    pl: 'Małe litery, cyfry i _, zaczynając od litery',
+    ru: 'Строчные латинские буквы, цифры и _, начиная с буквы',
+  },
+  'letters, digits and _, starting with a letter': {
+    de: 'Buchstaben, Ziffern und _, beginnend mit einem Buchstaben',
+    pl: 'Litery, cyfry i _, zaczynając od litery',
+    ru: 'Латинские буквы, цифры и _, начиная с буквы',
+  },
+  'a key such as marketing or newsletter': {
+    de: 'Ein Schlüssel wie marketing oder newsletter',
+    pl: 'Klucz, np. marketing lub newsletter',
+    ru: 'Ключ, например marketing или newsletter',
+  },
+  'a decimal like 1.25, at most 6 decimals': {
+    de: 'Eine Dezimalzahl wie 1.25, höchstens 6 Nachkommastellen',
+    pl: 'Liczba dziesiętna, np. 1.25, najwyżej 6 miejsc po przecinku',
+    ru: 'Десятичное число, например 1.25, не более 6 знаков после точки',
+  },
+  'at most 100': { de: 'Höchstens 100', pl: 'Najwyżej 100', ru: 'Не больше 100' },
+  'digits only': { de: 'Nur Ziffern', pl: 'Tylko cyfry', ru: 'Только цифры' },
+  'ISO 4217 code': {
+    de: 'Währungscode nach ISO 4217',
+    pl: 'Kod waluty ISO 4217',
+    ru: 'Код валюты по ISO 4217',
+  },
+  'ISO 4217 code, e.g. EUR': {
+    de: 'Währungscode nach ISO 4217, z. B. EUR',
+    pl: 'Kod waluty ISO 4217, np. EUR',
+    ru: 'Код валюты по ISO 4217, например EUR',
+  },
+  'ISO 3166 country code, e.g. DE': {
+    de: 'Ländercode nach ISO 3166, z. B. DE',
+    pl: 'Kod kraju ISO 3166, np. PL',
+    ru: 'Код страны по ISO 3166, например DE',
+  },
+  'must be after validFrom': {
+    de: 'Muss nach dem Beginn der Gültigkeit liegen',
+    pl: 'Musi przypadać po początku obowiązywania',
+    ru: 'Должно быть позже начала действия',
+  },
+  'two tiers start at the same amount': {
+    de: 'Zwei Staffeln beginnen beim selben Betrag',
+    pl: 'Dwa progi zaczynają się od tej samej kwoty',
+    ru: 'Две ступени начинаются с одной суммы',
+  },
+  'before periodStart': {
+    de: 'Liegt vor dem Beginn des Zeitraums',
+    pl: 'Przypada przed początkiem okresu',
+    ru: 'Раньше начала периода',
+  },
+  'ends before it starts': {
+    de: 'Endet, bevor es beginnt',
+    pl: 'Kończy się, zanim się zaczyna',
+    ru: 'Заканчивается раньше, чем начинается',
+  },
+  'choice fields need options': {
+    de: 'Auswahlfelder brauchen Optionen',
+    pl: 'Pola wyboru wymagają opcji',
+    ru: 'Полям выбора нужны варианты',
+  },
+  'name ownerId, executorId or both': {
+    de: 'Bitte Verantwortliche, Bearbeiter oder beide angeben',
+    pl: 'Podaj opiekuna, wykonawcę lub obu',
+    ru: 'Укажите ответственного, исполнителя или обоих',
+  },
+  'a planned interaction needs plannedAt': {
+    de: 'Ein geplanter Kontakt braucht einen Termin',
+    pl: 'Zaplanowany kontakt wymaga terminu',
+    ru: 'Для запланированного контакта нужна дата',
+  },
+  'name the client, the case, or both': {
+    de: 'Bitte Kunden, Vorgang oder beide angeben',
+    pl: 'Podaj klienta, sprawę lub oba',
+    ru: 'Укажите клиента, сделку или оба',
+  },
+};

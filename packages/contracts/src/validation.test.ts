@@ -38,7 +38,16 @@ describe('validation words', () => {
   it('keeps a schema’s own words for English readers, the check’s words for the others', () => {
     const bad = { name: 'Anna', amount: { minor: 1, currency: 'eur' } };
     expect(fieldProblems(ZBody, bad, 'en')['amount.currency']).toBe('ISO 4217 code');
-    expect(fieldProblems(ZBody, bad, 'de')['amount.currency']).toBe('Nicht im erwarteten Format');
+    expect(fieldProblems(ZBody, bad, 'de')['amount.currency']).toBe('Währungscode nach ISO 4217');
+    const odd = z.object({ code: z.string().regex(/^x$/, 'an x, please') });
+    expect(fieldProblems(odd, { code: 'y' }, 'pl').code).toBe('Nieprawidłowy format');
+    const custom = z
+      .object({ from: z.string(), to: z.string() })
+      .refine((v) => v.to >= v.from, { message: 'ends before it starts', path: ['to'] });
+    expect(fieldProblems(custom, { from: 'b', to: 'a' }, 'ru').to).toBe(
+      'Заканчивается раньше, чем начинается',
+    );
+    expect(fieldProblems(custom, { from: 'b', to: 'a' }, 'en').to).toBe('ends before it starts');
   });
 
   it('keeps a custom message as the schema wrote it', () => {

@@ -3,7 +3,7 @@
 // de/en/pl/ru, and a schema's custom messages as written.
 import { z } from 'zod';
 import type { TLocale } from './permissions';
-import { kontorWords, type TIssueDetail } from './validation-words';
+import { kontorWords, OWN_WORDS, type TIssueDetail } from './validation-words';
 
 /** What both sides know of a zod issue. */
 export type TIssueLike = TIssueDetail & { path: readonly PropertyKey[] };
@@ -30,12 +30,16 @@ function zodWords(issue: TIssueLike, locale: TLocale): string {
 /**
  * One issue in the reader's language: Kontor's words for the common checks, else zod's. A
  * schema's own message (`regex(…, 'lower-case letters…')`) is English: English readers get it
- * as written, the others the localised words for its check.
+ * as written, the others its translation (OWN_WORDS), else the localised words of its check.
  */
 export function issueMessage(issue: TIssueLike, locale: TLocale): string {
-  if (issue.code === 'custom') return issue.message;
-  const own = issue.message !== zodWords(issue, 'en');
-  if (own && locale === 'en') return issue.message;
+  const own = issue.code === 'custom' || issue.message !== zodWords(issue, 'en');
+  if (own) {
+    if (locale === 'en') return issue.message;
+    const translated = OWN_WORDS[issue.message]?.[locale];
+    if (translated) return translated;
+    if (issue.code === 'custom') return issue.message;
+  }
   return kontorWords(issue, locale) ?? (own ? issue.message : zodWords(issue, locale));
 }
 

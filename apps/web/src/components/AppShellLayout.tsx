@@ -10,7 +10,7 @@ import { AccountMenu } from './AccountMenu';
 import { NavLinkLink } from './links';
 
 type TNavItem = {
-  to: '/' | '/clients' | '/cases' | '/commissions' | '/admin' | '/trash';
+  to: '/' | '/clients' | '/cases' | '/calendar' | '/commissions' | '/admin' | '/trash';
   label: string;
   /** Shown to whoever holds any of these. */
   permissions?: string[];
@@ -25,6 +25,7 @@ export function AppShellLayout() {
     { to: '/', label: t('nav.desk') },
     { to: '/clients', label: t('nav.clients'), permissions: ['clients:view'] },
     { to: '/cases', label: t('nav.cases'), permissions: ['cases:view'] },
+    { to: '/calendar', label: t('nav.calendar'), permissions: ['activities:view'] },
     { to: '/commissions', label: t('nav.commissions'), permissions: ['commissions:view'] },
     {
       to: '/admin',

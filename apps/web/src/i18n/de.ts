@@ -43,6 +43,7 @@ export const de: TMessages = {
     desk: 'Schreibtisch',
     clients: 'Kunden',
     cases: 'Vorgänge',
+    calendar: 'Kalender',
     commissions: 'Provisionen',
     admin: 'Verwaltung',
   },

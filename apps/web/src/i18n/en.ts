@@ -43,6 +43,7 @@ export const en = {
     desk: 'Desk',
     clients: 'Clients',
     cases: 'Cases',
+    calendar: 'Calendar',
     commissions: 'Commissions',
     admin: 'Administration',
   },

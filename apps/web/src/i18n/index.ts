@@ -2,7 +2,9 @@
 // language comes from their profile once signed in; before that from this browser's choice.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { activitiesMessages } from '../features/activities/messages';
 import { adminMessages } from '../features/admin/messages';
+import { calendarMessages } from '../features/calendar/messages';
 import { casesMessages } from '../features/cases/messages';
 import { commissionsMessages } from '../features/commissions/messages';
 import { deskMessages } from '../features/desk/messages';
@@ -34,7 +36,9 @@ function bundle(locale: TLocale, core: object) {
     translation: {
       ...core,
       desk: deskMessages[locale],
+      activities: activitiesMessages[locale],
       cases: casesMessages[locale],
+      calendar: calendarMessages[locale],
       commissions: commissionsMessages[locale],
       admin: adminMessages[locale],
       security: securityMessages[locale],

@@ -43,6 +43,7 @@ export const pl: TMessages = {
     desk: 'Pulpit',
     clients: 'Klienci',
     cases: 'Sprawy',
+    calendar: 'Kalendarz',
     commissions: 'Prowizje',
     admin: 'Administracja',
   },

@@ -43,6 +43,7 @@ export const ru: TMessages = {
     desk: 'Рабочий стол',
     clients: 'Клиенты',
     cases: 'Сделки',
+    calendar: 'Календарь',
     commissions: 'Комиссии',
     admin: 'Администрирование',
   },

@@ -1,12 +1,13 @@
 // The client 360 page: who they are and how to reach them, editing the master data, quick facts,
 // cases, relations, consents, documents, merging a duplicate, and the timeline.
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { ClientActivities } from '../features/activities/ClientActivities';
 import { ClientCases, useClientCases } from '../features/clients-extra/ClientCases';
 import { Consents } from '../features/clients-extra/Consents';
 import type { TClientMaster } from '../features/clients-extra/client-form';
@@ -15,7 +16,7 @@ import { EditClient } from '../features/clients-extra/EditClient';
 import { Merge } from '../features/clients-extra/Merge';
 import { Relations } from '../features/clients-extra/Relations';
 import { AuditTrail } from '../features/trash/AuditTrail';
-import { ApiError, api, queryString } from '../lib/api';
+import { ApiError, api } from '../lib/api';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../lib/format';
 import { rememberClient } from '../lib/recent';
 import { can, useMe } from '../lib/session';
@@ -29,7 +30,6 @@ type TClient = Omit<TClientMaster, 'emails' | 'phones'> & {
   phones: { id: string; number: string; label: string }[];
   addresses: { id: string; street: string; postalCode: string; city: string; country: string }[];
 };
-type TItem = { at: string; type: string; id: string; summary: string };
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -72,28 +72,6 @@ function QuickFacts({ client }: { client: TClient }) {
         </>
       ) : null}
     </SimpleGrid>
-  );
-}
-
-function ClientTimeline({ clientId }: { clientId: string }) {
-  const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['client', clientId, 'timeline'],
-    queryFn: () => api<{ items: TItem[] }>(`/clients/${clientId}/timeline${queryString({ limit: 50 })}`),
-  });
-  if (q.isPending) return <LoadingState />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  if (q.data.items.length === 0) return <EmptyState>{t('client.noTimeline')}</EmptyState>;
-  return (
-    <Timeline bulletSize={14} lineWidth={2}>
-      {q.data.items.map((item) => (
-        <Timeline.Item key={`${item.type}:${item.id}`} title={item.summary}>
-          <Text size="xs" c="dimmed">
-            {formatDateTime(item.at)}
-          </Text>
-        </Timeline.Item>
-      ))}
-    </Timeline>
   );
 }
 
@@ -171,12 +149,7 @@ export function ClientPage() {
         ) : null}
       </SimpleGrid>
       {can(me, 'clients:edit') ? <Merge clientId={clientId} /> : null}
-      <Card withBorder radius="lg" padding="lg" component="section" aria-label={t('client.timeline')}>
-        <Title order={2} size="h4" mb="md">
-          {t('client.timeline')}
-        </Title>
-        <ClientTimeline clientId={clientId} />
-      </Card>
+      <ClientActivities clientId={clientId} />
       {can(me, 'audit:view') ? (
         <Section title={t('trash.audit.title')}>
           <AuditTrail entity="client" id={clientId} />

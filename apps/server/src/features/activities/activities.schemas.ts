@@ -1,45 +1,23 @@
 import { z } from '@hono/zod-openapi';
+import {
+  ACTIVITY_KINDS,
+  ZCreateActivity as CCreateActivity,
+  ZUpdateActivity as CUpdateActivity,
+  DIRECTIONS,
+} from '@kontor/contracts';
 import { ZPageQuery } from '../../platform/pagination';
 
-export const ACTIVITY_KINDS = ['call', 'meeting', 'email', 'note', 'planned'] as const;
-export type TActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
+// The activity bodies live in @kontor/contracts (the web app checks them as the user types); here
+// they get their OpenAPI component names. strictObject keeps unknown keys refused.
+export { ACTIVITY_KINDS, DIRECTIONS, type TActivityKind } from '@kontor/contracts';
 
 export const ZInstant = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-22T10:00:00.000Z' });
-const ZText = (max: number) => z.string().trim().max(max);
 
-const fields = {
-  subject: ZText(300),
-  body: ZText(20_000),
-  direction: z.enum(DIRECTIONS).nullable(),
-  occurredAt: ZInstant.openapi({ description: 'When it happened (default: now, once done)' }),
-  plannedAt: ZInstant.nullable().openapi({ description: 'When it is planned (planned interactions)' }),
-  done: z
-    .boolean()
-    .openapi({ description: 'Only planned interactions may be open; default: kind ≠ planned' }),
-  ownerId: z.uuid().openapi({ description: 'Who did it or is responsible (default: yourself)' }),
-};
-
-export const ZCreateActivity = z
-  .strictObject({
-    kind: z.enum(ACTIVITY_KINDS),
-    clientId: z.uuid().optional().openapi({ description: 'Default: the client of the case or of replyToId' }),
-    caseId: z.uuid().nullable().optional().openapi({ description: 'Default: the case of replyToId' }),
-    replyToId: z
-      .uuid()
-      .nullable()
-      .optional()
-      .openapi({ description: 'The earlier interaction this answers' }),
-  })
-  .extend(z.object(fields).partial().shape)
-  .openapi('CreateActivity');
+export const ZCreateActivity = z.strictObject(CCreateActivity.shape).openapi('CreateActivity');
 export type TCreateActivity = z.infer<typeof ZCreateActivity>;
 
 /** A change; the client, case and chain of an activity stay as created. */
-export const ZUpdateActivity = z
-  .strictObject({ kind: z.enum(ACTIVITY_KINDS), ...fields })
-  .partial()
-  .openapi('UpdateActivity');
+export const ZUpdateActivity = z.strictObject(CUpdateActivity.shape).openapi('UpdateActivity');
 export type TUpdateActivity = z.infer<typeof ZUpdateActivity>;
 
 export const ZActivity = z

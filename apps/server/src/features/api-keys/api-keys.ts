@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ALL_PERMISSIONS, type TPermission } from '@kontor/contracts';
+import { ZCreateApiKeyBody } from '@kontor/contracts';
 import { sql } from 'kysely';
 import { resolveScope } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
@@ -30,18 +30,9 @@ export const ZApiKey = z
   })
   .openapi('ApiKey');
 
-export const ZCreateApiKey = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    userId: z.uuid().optional().openapi({ description: 'Acts as this user (default: yourself)' }),
-    scopes: z
-      .array(z.enum(ALL_PERMISSIONS as [TPermission, ...TPermission[]]))
-      .max(ALL_PERMISSIONS.length)
-      .nullable()
-      .default(null),
-    expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
-  })
-  .openapi('CreateApiKey');
+// The request body is @kontor/contracts' (the web app checks the same as the user types), rebuilt
+// here to carry its OpenAPI name.
+export const ZCreateApiKey = z.object(ZCreateApiKeyBody.shape).openapi('CreateApiKey');
 
 type TKeyRow = {
   id: string;

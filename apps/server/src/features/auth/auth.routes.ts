@@ -6,6 +6,8 @@ import {
   ZLoginBody,
   ZPasswordResetConfirm,
   ZPasswordResetRequest,
+  ZTotpDisableBody,
+  ZTotpVerifyBody,
 } from '@kontor/contracts';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS } from '../../platform/authenticate';
@@ -191,7 +193,7 @@ export const authRoutes = newRouter()
       tags,
       summary: 'Confirm enrolment with a current code; returns recovery codes once',
       permission: 'authenticated',
-      request: { body: jsonBody(z.object({ code: z.string().regex(/^\d{6}$/) })) },
+      request: { body: jsonBody(z.object(ZTotpVerifyBody.shape)) },
       responses: { 200: json(z.object({ recoveryCodes: z.array(z.string()) })) },
     }),
     async (c) => c.json(await activateTotp(c.get('deps'), contextOf(c), c.req.valid('json').code), 200),
@@ -203,7 +205,7 @@ export const authRoutes = newRouter()
       tags,
       summary: 'Turn the second factor off (needs the password)',
       permission: 'authenticated',
-      request: { body: jsonBody(z.object({ password: z.string().min(1).max(200) })) },
+      request: { body: jsonBody(z.object(ZTotpDisableBody.shape)) },
       responses: { 204: { description: 'Second factor off' } },
     }),
     async (c) => {

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { ZCreateTask as CCreateTask, ZUpdateTask as CUpdateTask, TASK_STATUSES } from '@kontor/contracts';
+import {
+  ZCommentBody as CCommentBody,
+  ZCreateChecklistItem as CCreateChecklistItem,
+  ZCreateTask as CCreateTask,
+  ZUpdateChecklistItem as CUpdateChecklistItem,
+  ZUpdateTask as CUpdateTask,
+  TASK_STATUSES,
+} from '@kontor/contracts';
 import { ZPageQuery } from '../../platform/pagination';
 import { ZInstant } from '../activities/activities.schemas';
 
@@ -7,11 +14,12 @@ const param = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } }
 export const ZCommentParams = z.object({ id: param('id'), commentId: param('commentId') });
 export const ZItemParams = z.object({ id: param('id'), itemId: param('itemId') });
 
+// The comment and checklist bodies live in @kontor/contracts (the web app checks them as the user
+// types); here they get their OpenAPI component names. strictObject keeps unknown keys refused.
+
 // Comments (D5)
 
-export const ZCommentBody = z
-  .strictObject({ body: z.string().trim().min(1).max(20_000) })
-  .openapi('CommentBody');
+export const ZCommentBody = z.strictObject(CCommentBody.shape).openapi('CommentBody');
 
 export const ZComment = z
   .object({
@@ -27,24 +35,8 @@ export type TComment = z.infer<typeof ZComment>;
 
 // Checklists (D5)
 
-const ZTitle = z.string().trim().min(1).max(300);
-const ZPosition = z.number().int().min(0).max(10_000);
-
-export const ZCreateChecklistItem = z
-  .strictObject({
-    title: ZTitle,
-    position: ZPosition.optional().openapi({ description: 'Default: after the last item' }),
-  })
-  .openapi('CreateChecklistItem');
-
-export const ZUpdateChecklistItem = z
-  .strictObject({
-    title: ZTitle,
-    position: ZPosition,
-    done: z.boolean().openapi({ description: 'true records who ticked it and when; false clears both' }),
-  })
-  .partial()
-  .openapi('UpdateChecklistItem');
+export const ZCreateChecklistItem = z.strictObject(CCreateChecklistItem.shape).openapi('CreateChecklistItem');
+export const ZUpdateChecklistItem = z.strictObject(CUpdateChecklistItem.shape).openapi('UpdateChecklistItem');
 
 export const ZChecklistItem = z
   .object({
@@ -63,8 +55,7 @@ export type TChecklistItem = z.infer<typeof ZChecklistItem>;
 
 // Tasks (D6)
 
-// The task bodies live in @kontor/contracts (the web app checks them as the user types); here they
-// get their OpenAPI component names. strictObject keeps unknown keys refused.
+// The task bodies come from @kontor/contracts too.
 export { TASK_STATUSES } from '@kontor/contracts';
 
 export const ZCreateTask = z.strictObject(CCreateTask.shape).openapi('CreateTask');

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import {
   APPLICANT_ROLES,
+  assignNamesSomeone,
+  ZAssignFields as CAssignFields,
   ZCreateCase as CCreateCase,
   ZMoney as CMoney,
   ZUpdateCase as CUpdateCase,
@@ -33,12 +35,10 @@ export const ZStageMoveInput = z
   })
   .openapi('StageMove');
 
+// The rule is re-applied to the server's copy of the shape: refinements do not travel with .shape.
 export const ZAssign = z
-  .strictObject({ ownerId: z.uuid().optional(), executorId: z.uuid().optional() })
-  .refine((a) => a.ownerId || a.executorId, {
-    message: 'name ownerId, executorId or both',
-    path: ['executorId'],
-  })
+  .strictObject(CAssignFields.shape)
+  .refine(...assignNamesSomeone)
   .openapi('AssignCase');
 
 export const ZCase = z

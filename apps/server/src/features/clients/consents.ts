@@ -1,4 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import {
+  ZConsentProof as CConsentProof,
+  CONSENT_CHANNELS,
+  ZRecordConsent as CRecordConsent,
+  LEGAL_BASES,
+} from '@kontor/contracts';
 import { resolveScope } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
@@ -11,39 +17,16 @@ import { clientInScope } from './clients.repository';
 // B10: consent is a log. Every grant and every withdrawal is a new record; nothing is edited or
 // deleted through the API (the database refuses edits too, see 0007), so the log stays evidence.
 
-export const CONSENT_CHANNELS = ['email', 'phone', 'sms', 'post', 'messenger', 'any'] as const;
-export const LEGAL_BASES = ['consent', 'contract', 'legal_obligation', 'legitimate_interest'] as const;
+// The request body lives in @kontor/contracts (the web app checks it as the user types); here it
+// gets its OpenAPI component names. strictObject keeps unknown keys refused.
+export { CONSENT_CHANNELS, LEGAL_BASES } from '@kontor/contracts';
 
 const ZProof = z
-  .strictObject({
-    confirmedAt: z.iso.datetime({ offset: true }).optional(),
-    ip: z.union([z.ipv4(), z.ipv6()]).optional(),
-    token: z.string().trim().min(1).max(500).optional(),
-    reference: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .optional()
-      .openapi({ description: 'Where other evidence is kept, e.g. the number of a signed form' }),
-  })
+  .strictObject(CConsentProof.shape)
   .openapi('ConsentProof', { description: 'Evidence, e.g. of a double opt-in: { confirmedAt, ip, token }' });
 
 export const ZRecordConsent = z
-  .strictObject({
-    // A stable key, so that the current view groups the records of one purpose together.
-    purpose: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'a key such as marketing or newsletter')
-      .openapi({ example: 'marketing' }),
-    channel: z.enum(CONSENT_CHANNELS),
-    granted: z.boolean().openapi({ description: 'false records a withdrawal (or a refusal)' }),
-    legalBasis: z.enum(LEGAL_BASES),
-    source: z.string().trim().min(1).max(200).openapi({ example: 'website form' }),
-    wordingVersion: z.string().trim().min(1).max(100).openapi({ example: '2026-01' }),
-    proof: ZProof.optional(),
-  })
+  .strictObject({ ...CRecordConsent.shape, proof: ZProof.optional() })
   .openapi('RecordConsent');
 
 export const ZConsent = z

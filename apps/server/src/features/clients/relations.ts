@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ZCreateRelation as CCreateRelation, RELATION_DIRECTIONS, RELATION_KINDS } from '@kontor/contracts';
 import { sql } from 'kysely';
 import { resolveScope, scopeWhere, type TScopeFilter } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
@@ -12,9 +13,8 @@ import { CLIENT_SCOPE, clientInScope } from './clients.repository';
 
 // B6: one row per relation, "client_id is <kind> of related_client_id", read from both ends.
 
-export const RELATION_KINDS = ['household_member', 'employer', 'representative', 'guarantor'] as const;
+export { RELATION_DIRECTIONS, RELATION_KINDS } from '@kontor/contracts';
 export type TRelationKind = (typeof RELATION_KINDS)[number];
-export const RELATION_DIRECTIONS = ['outgoing', 'incoming'] as const;
 
 // The role of the client whose relations are read, when the relation points at it.
 const INCOMING_LABEL: Record<TRelationKind, string> = {
@@ -40,17 +40,8 @@ export const CLIENT_RELATION_TRASH = registerTrashable({
   dependents: [],
 });
 
-export const ZCreateRelation = z
-  .strictObject({
-    relatedClientId: z.uuid(),
-    kind: z.enum(RELATION_KINDS),
-    direction: z.enum(RELATION_DIRECTIONS).default('outgoing').openapi({
-      description:
-        'outgoing: this client is <kind> of the related one; incoming: the related one is <kind> of this',
-    }),
-    note: z.string().trim().max(1000).default(''),
-  })
-  .openapi('CreateClientRelation');
+// The request body lives in @kontor/contracts (the web app checks it as the user types).
+export const ZCreateRelation = z.strictObject(CCreateRelation.shape).openapi('CreateClientRelation');
 
 export const ZClientRelation = z
   .object({

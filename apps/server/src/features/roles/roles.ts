@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { ACTIONS, MODULES, SCOPES } from '@kontor/contracts';
+import {
+  GRANTS_UNIQUE_ISSUE,
+  grantsUnique,
+  MAX_GRANTS,
+  ZCreateRoleBody,
+  ZGrantBody,
+  ZUpdateRoleBody,
+} from '@kontor/contracts';
 import { resolveScope } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
 import type { TDeps } from '../../platform/deps';
@@ -9,9 +16,10 @@ import { moveToTrash, registerTrashable } from '../../platform/trash';
 import { inTenant, type TTx } from '../../platform/tx';
 import { parseInput } from '../../platform/validation';
 
-export const ZGrant = z
-  .object({ module: z.enum(MODULES), action: z.enum(ACTIONS), scope: z.enum(SCOPES) })
-  .openapi('Grant');
+// The request bodies are @kontor/contracts' (the web app checks the same as the user types),
+// rebuilt here so each carries its OpenAPI name; the grants list refers to the named Grant and
+// gets its refine back (a refine does not travel with `.shape`).
+export const ZGrant = z.object(ZGrantBody.shape).openapi('Grant');
 
 export const ZRole = z
   .object({
@@ -26,24 +34,11 @@ export const ZRole = z
   .openapi('Role');
 type TRole = z.infer<typeof ZRole>;
 
-const ZGrants = z
-  .array(ZGrant)
-  .max(MODULES.length * ACTIONS.length)
-  .refine(
-    (gs) => new Set(gs.map((g) => `${g.module}:${g.action}`)).size === gs.length,
-    'each module and action once',
-  );
+const ZGrants = z.array(ZGrant).max(MAX_GRANTS).refine(grantsUnique, GRANTS_UNIQUE_ISSUE);
 
-export const ZCreateRole = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    description: z.string().max(1000).default(''),
-    grants: ZGrants,
-  })
-  .openapi('CreateRole');
+export const ZCreateRole = z.object({ ...ZCreateRoleBody.shape, grants: ZGrants }).openapi('CreateRole');
 export const ZUpdateRole = z
-  .object({ name: z.string().trim().min(1).max(100), description: z.string().max(1000), grants: ZGrants })
-  .partial()
+  .object({ ...ZUpdateRoleBody.shape, grants: ZGrants.optional() })
   .openapi('UpdateRole');
 
 // A role in the trash grants nothing; its grants and assignments stay and return with it.

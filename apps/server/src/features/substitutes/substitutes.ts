@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { RANGE_ORDER_ISSUE, rangeInOrder, ZCreateSubstituteShape } from '@kontor/contracts';
 import { sql } from 'kysely';
 import { inScope, resolveScope, scopeWhere, type TScopeFilter } from '../../platform/access';
 import { recordAudit, type TContext } from '../../platform/audit';
@@ -23,15 +24,11 @@ export const ZSubstitute = z
   .openapi('Substitute');
 type TSubstitute = z.infer<typeof ZSubstitute>;
 
+// The request body is @kontor/contracts' (the web app checks the same as the user types), rebuilt
+// here to carry its OpenAPI name, with its refine re-added (it does not travel with `.shape`).
 export const ZCreateSubstitute = z
-  .object({
-    userId: z.uuid().optional().openapi({ description: 'The absent user (default: yourself)' }),
-    substituteId: z.uuid(),
-    startsOn: z.iso.date(),
-    endsOn: z.iso.date(),
-    note: z.string().max(500).default(''),
-  })
-  .refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], message: 'ends before it starts' })
+  .object(ZCreateSubstituteShape.shape)
+  .refine(rangeInOrder, RANGE_ORDER_ISSUE)
   .openapi('CreateSubstitute');
 
 export const SUBSTITUTE_TRASH = registerTrashable({

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BRANCH_KINDS, UNIT_KINDS } from '@kontor/contracts';
+import { BRANCH_KINDS, UNIT_KINDS, ZCreateUnitBody, ZUpdateUnitBody } from '@kontor/contracts';
 
 export const ZUnit = z
   .object({
@@ -13,23 +13,7 @@ export const ZUnit = z
   .openapi('Unit');
 export type TUnit = z.infer<typeof ZUnit>;
 
-export const ZCreateUnit = z
-  .object({
-    parentId: z.uuid().nullable().default(null),
-    kind: z.enum(UNIT_KINDS),
-    branchKind: z
-      .enum(BRANCH_KINDS)
-      .optional()
-      .openapi({ description: 'Required for branches: own, partner or franchise' }),
-    name: z.string().trim().min(1).max(200),
-  })
-  .openapi('CreateUnit');
-
-export const ZUpdateUnit = z
-  .object({
-    parentId: z.uuid().nullable(),
-    branchKind: z.enum(BRANCH_KINDS),
-    name: z.string().trim().min(1).max(200),
-  })
-  .partial()
-  .openapi('UpdateUnit');
+// The request bodies are @kontor/contracts' (the web app checks the same as the user types),
+// rebuilt here so each carries its OpenAPI name.
+export const ZCreateUnit = z.object(ZCreateUnitBody.shape).openapi('CreateUnit');
+export const ZUpdateUnit = z.object(ZUpdateUnitBody.shape).openapi('UpdateUnit');

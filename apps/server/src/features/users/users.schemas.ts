@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LOCALES } from '@kontor/contracts';
-import { ZEmail, ZPassword } from '../tenants/create-tenant';
+import { LOCALES, USER_STATUSES, ZCreateUserBody, ZMoveUserBody, ZUpdateUserBody } from '@kontor/contracts';
 
 export const ZUser = z
   .object({
@@ -10,7 +9,7 @@ export const ZUser = z
     locale: z.enum(LOCALES),
     timeZone: z.string(),
     unitId: z.uuid().nullable(),
-    status: z.enum(['active', 'disabled']),
+    status: z.enum(USER_STATUSES),
     roles: z.array(z.object({ id: z.uuid(), key: z.string().nullable(), name: z.string() })),
     secondFactor: z.boolean(),
     lockedUntil: z.string().nullable(),
@@ -19,36 +18,9 @@ export const ZUser = z
   .openapi('User');
 export type TUser = z.infer<typeof ZUser>;
 
-export const ZCreateUser = z
-  .object({
-    email: ZEmail,
-    password: ZPassword,
-    displayName: z.string().trim().min(1).max(200).optional(),
-    locale: z.enum(LOCALES).default('de'),
-    timeZone: z.string().min(1).max(64).default('Europe/Berlin'),
-    unitId: z.uuid().nullable().default(null),
-    roleIds: z.array(z.uuid()).min(1).max(20),
-  })
-  .openapi('CreateUser');
+// The request bodies are @kontor/contracts' (the web app checks the same as the user types),
+// rebuilt here so each carries its OpenAPI name.
+export const ZCreateUser = z.object(ZCreateUserBody.shape).openapi('CreateUser');
 export type TCreateUser = z.output<typeof ZCreateUser>;
-
-export const ZUpdateUser = z
-  .object({
-    displayName: z.string().trim().min(1).max(200),
-    locale: z.enum(LOCALES),
-    timeZone: z.string().min(1).max(64),
-    status: z.enum(['active', 'disabled']),
-    roleIds: z.array(z.uuid()).min(1).max(20),
-  })
-  .partial()
-  .openapi('UpdateUser');
-
-export const ZMoveUser = z
-  .object({
-    unitId: z.uuid().nullable(),
-    from: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .openapi({ description: 'When the move takes effect (default now)' }),
-  })
-  .openapi('MoveUser');
+export const ZUpdateUser = z.object(ZUpdateUserBody.shape).openapi('UpdateUser');
+export const ZMoveUser = z.object(ZMoveUserBody.shape).openapi('MoveUser');

@@ -1,13 +1,15 @@
 // The firm's API keys: creating one shows its secret this once (the server keeps only a hash),
-// revoking one ends it at once.
+// revoking one ends it at once. The form checks as the user types with the server's own schema.
+import { ZCreateApiKeyBody } from '@kontor/contracts';
 import { Alert, Badge, Button, Card, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorOf, FormError } from '../../components/FormError';
+import { FormError } from '../../components/FormError';
 import { CardList, Section } from '../../components/Section';
 import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../components/States';
 import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { adminKeys, apiKeysQuery, type TApiKey } from './admin-api';
 
@@ -41,47 +43,55 @@ export function ApiKeysTab() {
   );
 }
 
+// The form holds the chosen day under the body's name, so its problem shows at that input.
+type TKeyValues = { name: string; expiresAt: string };
+// The key ends with the chosen day, in the user's own time zone; a day that is no date goes as
+// typed, so the schema names the problem.
+function keyBody(v: TKeyValues) {
+  const end = new Date(`${v.expiresAt}T23:59:59`);
+  const expiresAt = Number.isNaN(end.getTime()) ? v.expiresAt : end.toISOString();
+  return { name: v.name, expiresAt: v.expiresAt ? expiresAt : null };
+}
+
 function ApiKeyForm({ onCreated }: { onCreated: (s: { name: string; token: string }) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [name, setName] = useState('');
-  const [expiresOn, setExpiresOn] = useState('');
   const create = useMutation({
-    mutationFn: () =>
-      api<TApiKey & { token: string }>('/api-keys', {
-        method: 'POST',
-        // The key ends with the chosen day, in the user's own time zone.
-        body: { name, expiresAt: expiresOn ? new Date(`${expiresOn}T23:59:59`).toISOString() : null },
-      }),
+    mutationFn: (body: unknown) => api<TApiKey & { token: string }>('/api-keys', { method: 'POST', body }),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: adminKeys.apiKeys });
-      setName('');
-      setExpiresOn('');
+      form.reset();
       onCreated({ name: created.name, token: created.token });
     },
   });
-  const error = apiErrorOf(create.error);
+  const form = useSchemaForm<TKeyValues>(
+    ZCreateApiKeyBody,
+    { name: '', expiresAt: '' },
+    keyBody,
+    create.error,
+  );
+  const v = form.values;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    if (form.submit()) create.mutate(keyBody(v));
   };
   return (
-    <form onSubmit={submit} aria-label={t('admin.apiKeys.new')}>
+    <form onSubmit={submit} aria-label={t('admin.apiKeys.new')} noValidate>
       <Stack gap="sm">
         <TextInput
           label={t('admin.apiKeys.name')}
           required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={error?.fieldMessage('name')}
+          value={v.name}
+          onChange={(e) => form.set('name', e.currentTarget.value)}
+          error={form.error('name')}
         />
         <TextInput
           type="date"
           label={t('admin.apiKeys.expiresOn')}
           description={t('admin.apiKeys.expiresHint')}
-          value={expiresOn}
-          onChange={(e) => setExpiresOn(e.currentTarget.value)}
-          error={error?.fieldMessage('expiresAt')}
+          value={v.expiresAt}
+          onChange={(e) => form.set('expiresAt', e.currentTarget.value)}
+          error={form.error('expiresAt')}
         />
         <FormError error={create.error} fields={['name', 'expiresAt']} />
         <Group justify="flex-end">

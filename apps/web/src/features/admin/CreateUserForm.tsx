@@ -1,5 +1,7 @@
-// Creating a user with a first password, their roles and their unit. What was typed stays when
-// the server refuses it; its field errors show at their fields.
+// Creating a user with a first password, their roles and their unit. Checked as the user types
+// with the server's own schema; what was typed stays when the server refuses it, and its field
+// errors show at their fields.
+import { ZCreateUserBody } from '@kontor/contracts';
 import {
   Button,
   Checkbox,
@@ -11,50 +13,56 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorOf, FormError } from '../../components/FormError';
+import { FormError } from '../../components/FormError';
 import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { adminKeys, LOCALES, type TLocaleCode, type TRole, type TUnit, type TUser } from './admin-api';
 import { unitOptions } from './UserEditForm';
 
-const EMPTY = { email: '', password: '', displayName: '', locale: 'de' as TLocaleCode, unitId: '' };
+type TValues = {
+  email: string;
+  password: string;
+  displayName: string;
+  locale: TLocaleCode;
+  unitId: string;
+  roleIds: string[];
+};
+const EMPTY: TValues = { email: '', password: '', displayName: '', locale: 'de', unitId: '', roleIds: [] };
+
+function toBody(v: TValues) {
+  return {
+    email: v.email,
+    password: v.password,
+    displayName: v.displayName.trim() || undefined,
+    locale: v.locale,
+    unitId: v.unitId || null,
+    roleIds: v.roleIds,
+  };
+}
 
 export function CreateUserForm({ units, roles }: { units: TUnit[]; roles: TRole[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form, setForm] = useState(EMPTY);
-  const [roleIds, setRoleIds] = useState<string[]>([]);
-  const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
   const create = useMutation({
-    mutationFn: () =>
-      api<TUser>('/users', {
-        method: 'POST',
-        body: {
-          email: form.email,
-          password: form.password,
-          displayName: form.displayName.trim() || undefined,
-          locale: form.locale,
-          unitId: form.unitId || null,
-          roleIds,
-        },
-      }),
+    mutationFn: (body: unknown) => api<TUser>('/users', { method: 'POST', body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: adminKeys.users });
-      setForm(EMPTY);
-      setRoleIds([]);
+      form.reset(EMPTY);
     },
   });
-  const error = apiErrorOf(create.error);
+  const form = useSchemaForm<TValues>(ZCreateUserBody, EMPTY, toBody, create.error);
+  const v = form.values;
+  const set =
+    (key: Exclude<keyof TValues, 'roleIds'>) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      form.set(key, e.currentTarget.value);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    if (form.submit()) create.mutate(toBody(v));
   };
   return (
-    <form onSubmit={submit} aria-label={t('admin.users.new')}>
+    <form onSubmit={submit} aria-label={t('admin.users.new')} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -62,46 +70,46 @@ export function CreateUserForm({ units, roles }: { units: TUnit[]; roles: TRole[
             type="email"
             required
             autoComplete="off"
-            value={form.email}
+            value={v.email}
             onChange={set('email')}
-            error={error?.fieldMessage('email')}
+            error={form.error('email')}
           />
           <TextInput
             label={t('admin.users.displayName')}
-            value={form.displayName}
+            value={v.displayName}
             onChange={set('displayName')}
-            error={error?.fieldMessage('displayName')}
+            error={form.error('displayName')}
           />
           <PasswordInput
             label={t('admin.users.password')}
             description={t('admin.users.passwordHint')}
             required
             autoComplete="new-password"
-            value={form.password}
+            value={v.password}
             onChange={set('password')}
-            error={error?.fieldMessage('password')}
+            error={form.error('password')}
           />
           <NativeSelect
             label={t('admin.users.locale')}
-            value={form.locale}
+            value={v.locale}
             onChange={set('locale')}
             data={LOCALES.map((l) => ({ value: l, label: t(`admin.locales.${l}`) }))}
-            error={error?.fieldMessage('locale')}
+            error={form.error('locale')}
           />
           <NativeSelect
             label={t('admin.users.unit')}
-            value={form.unitId}
+            value={v.unitId}
             onChange={set('unitId')}
             data={unitOptions(units, t('admin.users.noUnit'))}
-            error={error?.fieldMessage('unitId')}
+            error={form.error('unitId')}
           />
         </SimpleGrid>
         <Checkbox.Group
           label={t('admin.users.roles')}
           withAsterisk
-          value={roleIds}
-          onChange={setRoleIds}
-          error={error?.fieldMessage('roleIds')}
+          value={v.roleIds}
+          onChange={(ids) => form.set('roleIds', ids)}
+          error={form.error('roleIds')}
         >
           <Group mt="xs" gap="md">
             {roles.map((r) => (

@@ -1,57 +1,67 @@
 // Creating or changing a tenant-defined role: its name, description and grants. Built-in roles
-// are fixed on the server, so they are only shown.
+// are fixed on the server, so they are only shown. Checked as the user types with the server's own
+// schema; what was typed stays when the server refuses it.
+import { ZCreateRoleBody, ZUpdateRoleBody } from '@kontor/contracts';
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorOf, FormError } from '../../components/FormError';
+import { FormError } from '../../components/FormError';
 import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { adminKeys, type TGrant, type TRole } from './admin-api';
 import { GrantMatrix } from './GrantMatrix';
+
+type TValues = { name: string; description: string; grants: TGrant[] };
+const toBody = (v: TValues) => v;
 
 export function RoleForm({ role, onDone }: { role?: TRole; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [name, setName] = useState(role?.name ?? '');
-  const [description, setDescription] = useState(role?.description ?? '');
-  const [grants, setGrants] = useState<TGrant[]>(role?.grants ?? []);
   const save = useMutation({
-    mutationFn: () => {
-      const body = { name, description, grants };
-      return role
+    mutationFn: (body: unknown) =>
+      role
         ? api<TRole>(`/roles/${role.id}`, { method: 'PATCH', body })
-        : api<TRole>('/roles', { method: 'POST', body });
-    },
+        : api<TRole>('/roles', { method: 'POST', body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: adminKeys.roles });
       onDone();
     },
   });
-  const error = apiErrorOf(save.error);
+  const form = useSchemaForm<TValues>(
+    role ? ZUpdateRoleBody : ZCreateRoleBody,
+    { name: role?.name ?? '', description: role?.description ?? '', grants: role?.grants ?? [] },
+    toBody,
+    save.error,
+  );
+  const v = form.values;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    if (form.submit()) save.mutate(toBody(v));
   };
   const label = role ? t('admin.roles.editOf', { name: role.name }) : t('admin.roles.new');
   return (
-    <form onSubmit={submit} aria-label={label}>
+    <form onSubmit={submit} aria-label={label} noValidate>
       <Stack gap="sm">
         <TextInput
           label={t('admin.roles.name')}
           required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={error?.fieldMessage('name')}
+          value={v.name}
+          onChange={(e) => form.set('name', e.currentTarget.value)}
+          error={form.error('name')}
         />
         <Textarea
           label={t('admin.roles.description')}
           autosize
           minRows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={error?.fieldMessage('description')}
+          value={v.description}
+          onChange={(e) => form.set('description', e.currentTarget.value)}
+          error={form.error('description')}
         />
-        <GrantMatrix grants={grants} onChange={setGrants} error={error?.fieldMessage('grants')} />
+        <GrantMatrix
+          grants={v.grants}
+          onChange={(grants) => form.set('grants', grants)}
+          error={form.error('grants')}
+        />
         <FormError error={save.error} fields={['name', 'description', 'grants']} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

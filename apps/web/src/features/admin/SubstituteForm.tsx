@@ -1,78 +1,81 @@
-// Naming a deputy for a date range. What was typed stays when the server refuses it.
+// Naming a deputy for a date range, checked as the user types with the server's own schema. What
+// was typed stays when the server refuses it.
+import { ZCreateSubstituteBody } from '@kontor/contracts';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorOf, FormError } from '../../components/FormError';
+import { FormError } from '../../components/FormError';
 import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { useMe } from '../../lib/session';
 import { adminKeys, type TSubstitute, type TUser } from './admin-api';
+
+type TValues = { userId: string; substituteId: string; startsOn: string; endsOn: string; note: string };
+const toBody = (v: TValues) => v;
 
 export function SubstituteForm({ users }: { users: TUser[] }) {
   const { t } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
-  const empty = { userId: me.user.id, substituteId: '', startsOn: '', endsOn: '', note: '' };
-  const [form, setForm] = useState(empty);
-  const set = (key: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
+  const empty: TValues = { userId: me.user.id, substituteId: '', startsOn: '', endsOn: '', note: '' };
   const create = useMutation({
-    mutationFn: () => api<TSubstitute>('/substitutes', { method: 'POST', body: form }),
+    mutationFn: (body: unknown) => api<TSubstitute>('/substitutes', { method: 'POST', body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: adminKeys.substitutes });
-      setForm(empty);
+      form.reset(empty);
     },
   });
-  const error = apiErrorOf(create.error);
+  const form = useSchemaForm<TValues>(ZCreateSubstituteBody, empty, toBody, create.error);
+  const v = form.values;
+  const set = (key: keyof TValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    form.set(key, e.currentTarget.value);
   const active = users.filter((u) => u.status === 'active');
   const people = active.map((u) => ({ value: u.id, label: u.displayName }));
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    if (form.submit()) create.mutate(toBody(v));
   };
   return (
-    <form onSubmit={submit} aria-label={t('admin.substitutes.new')}>
+    <form onSubmit={submit} aria-label={t('admin.substitutes.new')} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={t('admin.substitutes.absent')}
-            value={form.userId}
+            value={v.userId}
             onChange={set('userId')}
             data={people}
-            error={error?.fieldMessage('userId')}
+            error={form.error('userId')}
           />
           <NativeSelect
             label={t('admin.substitutes.deputy')}
             required
-            value={form.substituteId}
+            value={v.substituteId}
             onChange={set('substituteId')}
             data={[{ value: '', label: t('admin.substitutes.choose') }, ...people]}
-            error={error?.fieldMessage('substituteId')}
+            error={form.error('substituteId')}
           />
           <TextInput
             type="date"
             label={t('admin.substitutes.from')}
             required
-            value={form.startsOn}
+            value={v.startsOn}
             onChange={set('startsOn')}
-            error={error?.fieldMessage('startsOn')}
+            error={form.error('startsOn')}
           />
           <TextInput
             type="date"
             label={t('admin.substitutes.to')}
             required
-            value={form.endsOn}
+            value={v.endsOn}
             onChange={set('endsOn')}
-            error={error?.fieldMessage('endsOn')}
+            error={form.error('endsOn')}
           />
         </SimpleGrid>
         <TextInput
           label={t('admin.substitutes.note')}
-          value={form.note}
+          value={v.note}
           onChange={set('note')}
-          error={error?.fieldMessage('note')}
+          error={form.error('note')}
         />
         <FormError error={create.error} fields={['userId', 'substituteId', 'startsOn', 'endsOn', 'note']} />
         <Group justify="flex-end">

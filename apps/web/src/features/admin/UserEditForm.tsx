@@ -1,11 +1,13 @@
 // Changing a user: display name, language and status in one form; moving them to another unit in
-// a second (the server keeps the move as history).
+// a second (the server keeps the move as history). Both check as the user types with the server's
+// own schemas and keep what was typed when the server refuses it.
+import { ZMoveUserBody, ZUpdateUserBody } from '@kontor/contracts';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorOf, FormError } from '../../components/FormError';
+import { FormError } from '../../components/FormError';
 import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { adminKeys, flattenTree, LOCALES, type TLocaleCode, type TUnit, type TUser } from './admin-api';
 
 /** The units as choices, indented like the tree, after a "none" choice. */
@@ -19,51 +21,56 @@ export function unitOptions(units: TUnit[], none: string): { value: string; labe
   ];
 }
 
+type TEditValues = { displayName: string; locale: TLocaleCode; status: TUser['status'] };
+const editBody = (v: TEditValues) => v;
+
 export function UserEditForm({ user, onDone }: { user: TUser; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [locale, setLocale] = useState<TLocaleCode>(user.locale);
-  const [status, setStatus] = useState(user.status);
   const save = useMutation({
-    mutationFn: () =>
-      api<TUser>(`/users/${user.id}`, { method: 'PATCH', body: { displayName, locale, status } }),
+    mutationFn: (body: unknown) => api<TUser>(`/users/${user.id}`, { method: 'PATCH', body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: adminKeys.users });
       onDone();
     },
   });
-  const error = apiErrorOf(save.error);
+  const form = useSchemaForm<TEditValues>(
+    ZUpdateUserBody,
+    { displayName: user.displayName, locale: user.locale, status: user.status },
+    editBody,
+    save.error,
+  );
+  const v = form.values;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    if (form.submit()) save.mutate(editBody(v));
   };
   return (
-    <form onSubmit={submit} aria-label={t('admin.users.editOf', { name: user.displayName })}>
+    <form onSubmit={submit} aria-label={t('admin.users.editOf', { name: user.displayName })} noValidate>
       <Stack gap="sm">
         <TextInput
           label={t('admin.users.displayName')}
           required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={error?.fieldMessage('displayName')}
+          value={v.displayName}
+          onChange={(e) => form.set('displayName', e.currentTarget.value)}
+          error={form.error('displayName')}
         />
         <NativeSelect
           label={t('admin.users.locale')}
-          value={locale}
-          onChange={(e) => setLocale(e.currentTarget.value as TLocaleCode)}
+          value={v.locale}
+          onChange={(e) => form.set('locale', e.currentTarget.value as TLocaleCode)}
           data={LOCALES.map((l) => ({ value: l, label: t(`admin.locales.${l}`) }))}
-          error={error?.fieldMessage('locale')}
+          error={form.error('locale')}
         />
         <NativeSelect
           label={t('admin.users.status')}
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value as TUser['status'])}
+          value={v.status}
+          onChange={(e) => form.set('status', e.currentTarget.value as TUser['status'])}
           data={[
             { value: 'active', label: t('admin.users.statuses.active') },
             { value: 'disabled', label: t('admin.users.statuses.disabled') },
           ]}
-          error={error?.fieldMessage('status')}
+          error={form.error('status')}
         />
         <FormError error={save.error} fields={['displayName', 'locale', 'status']} />
         <Group justify="flex-end">
@@ -79,32 +86,33 @@ export function UserEditForm({ user, onDone }: { user: TUser; onDone: () => void
   );
 }
 
+const moveBody = (v: { unitId: string }) => ({ unitId: v.unitId || null });
+
 export function MoveUserForm({ user, units, onDone }: { user: TUser; units: TUnit[]; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [unitId, setUnitId] = useState(user.unitId ?? '');
   const move = useMutation({
-    mutationFn: () =>
-      api<TUser>(`/users/${user.id}/move`, { method: 'POST', body: { unitId: unitId || null } }),
+    mutationFn: (body: unknown) => api<TUser>(`/users/${user.id}/move`, { method: 'POST', body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: adminKeys.users });
       onDone();
     },
   });
-  const error = apiErrorOf(move.error);
+  const form = useSchemaForm(ZMoveUserBody, { unitId: user.unitId ?? '' }, moveBody, move.error);
+  const unitId = form.values.unitId;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    move.mutate();
+    if (form.submit()) move.mutate(moveBody(form.values));
   };
   return (
-    <form onSubmit={submit} aria-label={t('admin.users.moveOf', { name: user.displayName })}>
+    <form onSubmit={submit} aria-label={t('admin.users.moveOf', { name: user.displayName })} noValidate>
       <Stack gap="sm">
         <NativeSelect
           label={t('admin.users.newUnit')}
           value={unitId}
-          onChange={(e) => setUnitId(e.currentTarget.value)}
+          onChange={(e) => form.set('unitId', e.currentTarget.value)}
           data={unitOptions(units, t('admin.users.noUnit'))}
-          error={error?.fieldMessage('unitId')}
+          error={form.error('unitId')}
         />
         <FormError error={move.error} fields={['unitId']} />
         <Group justify="flex-end">

@@ -1,26 +1,38 @@
 // Owner and executor of a case, and handing it to someone else (the new executor gets an e-mail).
-import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { type TAssign, ZAssign } from '@kontor/contracts';
+import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../components/States';
-import { ApiError, api } from '../../lib/api';
+import { FormError } from '../../components/FormError';
+import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { can, useMe } from '../../lib/session';
 import { useUsers } from '../../lib/users';
 import type { TCase } from './types';
+
+type TValues = { ownerId: string; executorId: string };
 
 export function AssignForm({ kase }: { kase: TCase }) {
   const { t } = useTranslation();
   const me = useMe();
   const { users, nameOf, allowed } = useUsers();
   const client = useQueryClient();
-  const [ownerId, setOwnerId] = useState(kase.ownerId);
-  const [executorId, setExecutorId] = useState(kase.executorId);
   const assign = useMutation({
-    mutationFn: (body: { ownerId?: string; executorId?: string }) =>
-      api<TCase>(`/cases/${kase.id}/assign`, { method: 'POST', body }),
+    mutationFn: (body: TAssign) => api<TCase>(`/cases/${kase.id}/assign`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['cases'] }),
   });
+  // Only who changes is sent; checked against the server's own schema (ZAssign) as the user picks.
+  const toBody = (v: TValues): TAssign => ({
+    ownerId: v.ownerId !== kase.ownerId ? v.ownerId : undefined,
+    executorId: v.executorId !== kase.executorId ? v.executorId : undefined,
+  });
+  const form = useSchemaForm(
+    ZAssign,
+    { ownerId: kase.ownerId, executorId: kase.executorId },
+    toBody,
+    assign.error,
+  );
+  const { ownerId, executorId } = form.values;
 
   // Without users to choose from (no users:view) the people are shown, not offered for change.
   if (!can(me, 'cases:edit') || !allowed) {
@@ -39,13 +51,11 @@ export function AssignForm({ kase }: { kase: TCase }) {
     .filter((u) => u.status === 'active' || u.id === kase.ownerId || u.id === kase.executorId)
     .map((u) => ({ value: u.id, label: u.displayName }));
   const changed = ownerId !== kase.ownerId || executorId !== kase.executorId;
-  const error = assign.error instanceof ApiError ? assign.error : null;
+  // Nothing changed is not a problem to point at: the button waits for a change instead.
+  const problem = (field: keyof TValues) => (changed ? form.error(field) : undefined);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    assign.mutate({
-      ownerId: ownerId !== kase.ownerId ? ownerId : undefined,
-      executorId: executorId !== kase.executorId ? executorId : undefined,
-    });
+    if (changed && form.submit()) assign.mutate(toBody(form.values));
   };
   return (
     <form onSubmit={submit} aria-label={t('cases.reassign')}>
@@ -53,22 +63,18 @@ export function AssignForm({ kase }: { kase: TCase }) {
         <NativeSelect
           label={t('cases.owner')}
           value={ownerId}
-          onChange={(e) => setOwnerId(e.currentTarget.value)}
+          onChange={(e) => form.set('ownerId', e.currentTarget.value)}
           data={options}
-          error={error?.fieldMessage('ownerId')}
+          error={problem('ownerId')}
         />
         <NativeSelect
           label={t('cases.executor')}
           value={executorId}
-          onChange={(e) => setExecutorId(e.currentTarget.value)}
+          onChange={(e) => form.set('executorId', e.currentTarget.value)}
           data={options}
-          error={error?.fieldMessage('executorId')}
+          error={problem('executorId')}
         />
-        {assign.isError && !error?.fields.length ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(assign.error, t)}
-          </Alert>
-        ) : null}
+        <FormError error={assign.error} fields={['ownerId', 'executorId']} />
         {assign.isSuccess && !changed ? (
           <Text size="sm" c="teal.9" role="status">
             {t('cases.reassigned')}

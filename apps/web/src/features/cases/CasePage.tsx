@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatMoney } from '../../lib/format';
 import { can, useMe } from '../../lib/session';
+import { CaseActivities } from '../activities/CaseActivities';
 import { CaseCommission } from '../commissions/CaseCommission';
 import { AuditTrail } from '../trash/AuditTrail';
 import { Applicants } from './Applicants';
@@ -166,6 +167,7 @@ export function CasePage() {
       <Section title={t('cases.comments')}>
         <Comments caseId={kase.id} />
       </Section>
+      {can(me, 'activities:view') ? <CaseActivities caseId={kase.id} clientId={kase.clientId} /> : null}
       {can(me, 'commissions:view') ? <CaseCommission caseId={kase.id} /> : null}
       {can(me, 'audit:view') ? (
         <Section title={t('trash.audit.title')}>

@@ -1,10 +1,12 @@
 // The checklist of a case: tick items off, add new ones.
+import { ZCreateChecklistItem } from '@kontor/contracts';
 import { Alert, Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../components/FormError';
 import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../components/States';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { can, useMe } from '../../lib/session';
 import type { TChecklistItem, TPage } from './types';
 
@@ -47,39 +49,41 @@ export function Checklist({ caseId }: { caseId: string }) {
   );
 }
 
+// Checked as the user types against the server's own schema; the title stays when the server refuses.
 function NewItem({ caseId, queryKey }: { caseId: string; queryKey: string[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [title, setTitle] = useState('');
   const add = useMutation({
-    mutationFn: (text: string) =>
-      api(`/cases/${caseId}/checklist`, { method: 'POST', body: { title: text } }),
+    mutationFn: (body: { title: string }) => api(`/cases/${caseId}/checklist`, { method: 'POST', body }),
     onSuccess: () => {
-      setTitle('');
+      form.reset();
       return client.invalidateQueries({ queryKey });
     },
   });
-  const error = add.error instanceof ApiError ? add.error : null;
-  const fieldError = error?.fieldMessage('title');
+  const form = useSchemaForm(ZCreateChecklistItem, { title: '' }, (v) => v, add.error);
   return (
-    <form
+    <Stack
+      component="form"
+      gap="xs"
       onSubmit={(e) => {
         e.preventDefault();
-        add.mutate(title);
+        if (form.submit()) add.mutate(form.values);
       }}
     >
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <TextInput
           label={t('cases.newItem')}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={fieldError ?? (add.isError ? errorMessage(add.error, t) : undefined)}
+          value={form.values.title}
+          onChange={(e) => form.set('title', e.currentTarget.value)}
+          error={form.error('title')}
           style={{ flex: 1 }}
+          miw={0}
         />
-        <Button type="submit" disabled={!title.trim()} loading={add.isPending}>
+        <Button type="submit" loading={add.isPending}>
           {t('cases.addItem')}
         </Button>
       </Group>
-    </form>
+      <FormError error={add.error} fields={['title']} />
+    </Stack>
   );
 }

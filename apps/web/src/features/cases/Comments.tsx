@@ -1,10 +1,12 @@
 // Comments on a case, newest first, and a new one (kept in the box when the server refuses it).
-import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { ZCommentBody } from '@kontor/contracts';
+import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../components/States';
-import { ApiError, api, queryString } from '../../lib/api';
+import { FormError } from '../../components/FormError';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { api, queryString } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { can, useMe } from '../../lib/session';
 import { useUsers } from '../../lib/users';
@@ -44,43 +46,43 @@ export function Comments({ caseId }: { caseId: string }) {
   );
 }
 
+// Checked as the user types against the server's own schema; the text stays when the server refuses.
 function NewComment({ caseId, queryKey }: { caseId: string; queryKey: string[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [body, setBody] = useState('');
   const add = useMutation({
-    mutationFn: (text: string) =>
-      api<TComment>(`/cases/${caseId}/comments`, { method: 'POST', body: { body: text } }),
+    mutationFn: (body: { body: string }) =>
+      api<TComment>(`/cases/${caseId}/comments`, { method: 'POST', body }),
     onSuccess: () => {
-      setBody('');
+      form.reset();
       return client.invalidateQueries({ queryKey });
     },
   });
-  const error = add.error instanceof ApiError ? add.error : null;
-  const fieldError = error?.fieldMessage('body');
+  const form = useSchemaForm(ZCommentBody, { body: '' }, (v) => v, add.error);
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        add.mutate(body);
+        if (form.submit()) add.mutate(form.values);
       }}
     >
       <Stack gap="xs">
         <Textarea
           label={t('cases.newComment')}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          value={form.values.body}
+          onChange={(e) => form.set('body', e.currentTarget.value)}
+          // Enter makes a new line in a comment; Ctrl+Enter (⌘+Enter) sends it.
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+          }}
           autosize
           minRows={2}
-          error={fieldError}
+          error={form.error('body')}
         />
-        {add.isError && !fieldError ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(add.error, t)}
-          </Alert>
-        ) : null}
+        <FormError error={add.error} fields={['body']} />
         <Group justify="flex-end">
-          <Button type="submit" disabled={!body.trim()} loading={add.isPending}>
+          <Button type="submit" loading={add.isPending}>
             {t('cases.addComment')}
           </Button>
         </Group>

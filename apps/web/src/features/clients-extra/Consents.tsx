@@ -1,5 +1,6 @@
 // Consents (B10): the current state per purpose and channel, and recording a grant or a
 // withdrawal. The log is evidence: records are never edited, a withdrawal is a new record.
+import { ZRecordConsent } from '@kontor/contracts';
 import {
   Badge,
   Button,
@@ -12,11 +13,11 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
 import { QueryListSection } from '../../components/Section';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { CONSENT_CHANNELS, LEGAL_BASES, type TConsent, type TConsentLog } from './types';
 
@@ -28,87 +29,65 @@ const EMPTY = {
   source: '',
   wordingVersion: '',
 };
+type TValues = typeof EMPTY;
+const FIELDS = Object.keys(EMPTY);
 
+// Checked as the user types against the server's own schema; what was typed stays on a refusal.
 function ConsentForm({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form, setForm] = useState(EMPTY);
   const record = useMutation({
-    mutationFn: (body: typeof EMPTY) =>
-      api<TConsent>(`/clients/${clientId}/consents`, { method: 'POST', body }),
+    mutationFn: (body: TValues) => api<TConsent>(`/clients/${clientId}/consents`, { method: 'POST', body }),
     onSuccess: () => {
-      setForm(EMPTY);
+      form.reset();
       return client.invalidateQueries({ queryKey: ['client', clientId] });
     },
   });
-  const err = record.error instanceof ApiError ? record.error : null;
-  const field = (name: keyof typeof EMPTY) => err?.fieldMessage(name);
+  const form = useSchemaForm(ZRecordConsent, EMPTY, (v) => v, record.error);
   // The value is read now: React clears currentTarget before a deferred updater runs.
-  const set = (name: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [name]: value }));
-  };
+  const input = (name: Exclude<keyof TValues, 'granted'>) => ({
+    value: form.values[name],
+    onChange: (e: { currentTarget: { value: string } }) => form.set(name, e.currentTarget.value),
+    error: form.error(name),
+  });
   return (
-    <Stack
-      component="form"
-      gap="sm"
+    // noValidate: the schema's problems show under the fields, not the browser's bubbles.
+    <form
+      noValidate
       aria-label={t('client.recordConsent')}
       onSubmit={(e) => {
         e.preventDefault();
-        record.mutate(form);
+        if (form.submit()) record.mutate(form.values);
       }}
     >
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput
-          label={t('client.purpose')}
-          required
-          value={form.purpose}
-          onChange={set('purpose')}
-          error={field('purpose')}
-        />
-        <NativeSelect
-          label={t('client.channel')}
-          value={form.channel}
-          onChange={set('channel')}
-          error={field('channel')}
-          data={CONSENT_CHANNELS.map((c) => ({ value: c, label: t(`client.channels.${c}`) }))}
-        />
-        <NativeSelect
-          label={t('client.legalBasis')}
-          value={form.legalBasis}
-          onChange={set('legalBasis')}
-          error={field('legalBasis')}
-          data={LEGAL_BASES.map((b) => ({ value: b, label: t(`client.legalBases.${b}`) }))}
-        />
-        <TextInput
-          label={t('client.consentSource')}
-          required
-          value={form.source}
-          onChange={set('source')}
-          error={field('source')}
-        />
-        <TextInput
-          label={t('client.wordingVersion')}
-          required
-          value={form.wordingVersion}
-          onChange={set('wordingVersion')}
-          error={field('wordingVersion')}
-        />
-        <Checkbox
-          label={t('client.consentGiven')}
-          checked={form.granted}
-          onChange={(e) => {
-            const granted = e.currentTarget.checked;
-            setForm((f) => ({ ...f, granted }));
-          }}
-          mt="lg"
-        />
-      </SimpleGrid>
-      <FormError error={record.error} fields={Object.keys(EMPTY)} />
-      <Button type="submit" loading={record.isPending} w="fit-content">
-        {t('client.recordConsent')}
-      </Button>
-    </Stack>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label={t('client.purpose')} required {...input('purpose')} />
+          <NativeSelect
+            label={t('client.channel')}
+            {...input('channel')}
+            data={CONSENT_CHANNELS.map((c) => ({ value: c, label: t(`client.channels.${c}`) }))}
+          />
+          <NativeSelect
+            label={t('client.legalBasis')}
+            {...input('legalBasis')}
+            data={LEGAL_BASES.map((b) => ({ value: b, label: t(`client.legalBases.${b}`) }))}
+          />
+          <TextInput label={t('client.consentSource')} required {...input('source')} />
+          <TextInput label={t('client.wordingVersion')} required {...input('wordingVersion')} />
+          <Checkbox
+            label={t('client.consentGiven')}
+            checked={form.values.granted}
+            onChange={(e) => form.set('granted', e.currentTarget.checked)}
+            mt="lg"
+          />
+        </SimpleGrid>
+        <FormError error={record.error} fields={FIELDS} />
+        <Button type="submit" loading={record.isPending} w="fit-content">
+          {t('client.recordConsent')}
+        </Button>
+      </Stack>
+    </form>
   );
 }
 

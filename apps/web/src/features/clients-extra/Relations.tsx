@@ -1,5 +1,6 @@
 // Relations (B6): household members, employers, representatives, guarantors, read from both
 // ends; a related client outside the user's scope is shown without a name or link.
+import { ZCreateRelation } from '@kontor/contracts';
 import { Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,31 +8,32 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
 import { AnchorLink } from '../../components/links';
 import { QueryListSection } from '../../components/Section';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 import { ClientPicker, type TPicked } from './ClientPicker';
 import { RELATION_KINDS, type TRelation } from './types';
 
+type TValues = { relatedClientId: TPicked | null; kind: string; direction: string; note: string };
+const EMPTY: TValues = { relatedClientId: null, kind: 'household_member', direction: 'outgoing', note: '' };
+const toBody = (v: TValues) => ({ ...v, relatedClientId: v.relatedClientId?.id });
+
+// Checked as the user types against the server's own schema; what was typed stays on a refusal.
 function RelationForm({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [related, setRelated] = useState<TPicked | null>(null);
-  const [kind, setKind] = useState<string>('household_member');
-  const [direction, setDirection] = useState('outgoing');
-  const [note, setNote] = useState('');
-  const [missing, setMissing] = useState(false);
   // A new key empties the picker's own text after a relation is added.
   const [round, setRound] = useState(0);
   const create = useMutation({
-    mutationFn: (body: { relatedClientId: string; kind: string; direction: string; note: string }) =>
+    mutationFn: (body: ReturnType<typeof toBody>) =>
       api<TRelation>(`/clients/${clientId}/relations`, { method: 'POST', body }),
     onSuccess: () => {
-      setRelated(null);
-      setNote('');
+      form.reset();
       setRound((r) => r + 1);
       return client.invalidateQueries({ queryKey: ['client', clientId, 'relations'] });
     },
   });
-  const err = create.error instanceof ApiError ? create.error : null;
+  const form = useSchemaForm(ZCreateRelation, EMPTY, toBody, create.error);
+  const v = form.values;
   return (
     <Stack
       component="form"
@@ -39,8 +41,7 @@ function RelationForm({ clientId }: { clientId: string }) {
       aria-label={t('client.addRelation')}
       onSubmit={(e) => {
         e.preventDefault();
-        setMissing(!related);
-        if (related) create.mutate({ relatedClientId: related.id, kind, direction, note });
+        if (form.submit()) create.mutate(toBody(v));
       }}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -48,21 +49,22 @@ function RelationForm({ clientId }: { clientId: string }) {
           key={round}
           label={t('client.relatedClient')}
           excludeId={clientId}
-          value={related}
-          onChange={setRelated}
-          error={missing && !related ? t('errors.required') : err?.fieldMessage('relatedClientId')}
+          value={v.relatedClientId}
+          onChange={(picked) => form.set('relatedClientId', picked)}
+          error={form.error('relatedClientId')}
         />
         <NativeSelect
           label={t('client.relationKind')}
-          value={kind}
-          onChange={(e) => setKind(e.currentTarget.value)}
-          error={err?.fieldMessage('kind')}
+          value={v.kind}
+          onChange={(e) => form.set('kind', e.currentTarget.value)}
+          error={form.error('kind')}
           data={RELATION_KINDS.map((k) => ({ value: k, label: t(`client.relationKinds.${k}`) }))}
         />
         <NativeSelect
           label={t('client.direction')}
-          value={direction}
-          onChange={(e) => setDirection(e.currentTarget.value)}
+          value={v.direction}
+          onChange={(e) => form.set('direction', e.currentTarget.value)}
+          error={form.error('direction')}
           data={[
             { value: 'outgoing', label: t('client.directions.outgoing') },
             { value: 'incoming', label: t('client.directions.incoming') },
@@ -70,12 +72,12 @@ function RelationForm({ clientId }: { clientId: string }) {
         />
         <TextInput
           label={t('client.note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={err?.fieldMessage('note')}
+          value={v.note}
+          onChange={(e) => form.set('note', e.currentTarget.value)}
+          error={form.error('note')}
         />
       </SimpleGrid>
-      <FormError error={create.error} fields={['kind', 'note', 'relatedClientId']} />
+      <FormError error={create.error} fields={['kind', 'direction', 'note', 'relatedClientId']} />
       <Button type="submit" loading={create.isPending} w="fit-content">
         {t('client.addRelation')}
       </Button>

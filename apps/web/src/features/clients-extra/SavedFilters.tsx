@@ -2,9 +2,14 @@
 import { ActionIcon, Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { useSchemaForm } from '../../lib/form';
 import { useMe } from '../../lib/session';
 import { deleteSavedFilter, loadSavedFilters, saveFilter, type TSavedFilter } from './savedFilters';
 import type { TClientFilter } from './types';
+
+// Only a name kept in this browser: no server schema, the same words for its problems though.
+const ZFilterName = z.object({ name: z.string().trim().min(1).max(100) });
 
 type TProps = { current: TClientFilter; onApply: (f: TClientFilter) => void };
 
@@ -13,8 +18,8 @@ export function SavedFilters({ current, onApply }: TProps) {
   const me = useMe();
   const [saved, setSaved] = useState<TSavedFilter[]>(() => loadSavedFilters(me.user.id));
   const [chosen, setChosen] = useState('');
-  const [name, setName] = useState('');
-  const [missing, setMissing] = useState(false);
+  const form = useSchemaForm(ZFilterName, { name: '' }, (v) => v);
+  const name = form.values.name.trim();
   return (
     <Group align="end" gap="sm" wrap="wrap" component="section" aria-label={t('clients.savedFilters')}>
       {saved.length > 0 ? (
@@ -54,18 +59,17 @@ export function SavedFilters({ current, onApply }: TProps) {
         component="form"
         onSubmit={(e) => {
           e.preventDefault();
-          setMissing(!name.trim());
-          if (!name.trim()) return;
-          setSaved(saveFilter(me.user.id, { name: name.trim(), filter: current }));
-          setChosen(name.trim());
-          setName('');
+          if (!form.submit()) return;
+          setSaved(saveFilter(me.user.id, { name, filter: current }));
+          setChosen(name);
+          form.reset();
         }}
       >
         <TextInput
           label={t('clients.filterName')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={missing && !name.trim() ? t('errors.required') : undefined}
+          value={form.values.name}
+          onChange={(e) => form.set('name', e.currentTarget.value)}
+          error={form.error('name')}
           miw={0}
         />
         <Button type="submit" variant="light">

@@ -1,4 +1,5 @@
 // Turning the second factor off: the password proves it is the user and not a stolen session.
+import { ZTotpDisableBody } from '@kontor/contracts';
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,21 +7,24 @@ import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
 import { errorMessage } from '../../components/States';
 import { ApiError, api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 
 export function TotpDisable({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [required, setRequired] = useState(false);
+  // A password the server refused stays refused until the user types again.
+  const [wrong, setWrong] = useState(false);
   const disable = useMutation({
-    mutationFn: () => api('/me/totp/disable', { method: 'POST', body: { password } }),
+    mutationFn: (body: { password: string }) => api('/me/totp/disable', { method: 'POST', body }),
     onSuccess: onDone,
+    onError: (e) => setWrong(e instanceof ApiError && e.fieldMessage('password') !== undefined),
   });
+  // Checked against the server's own schema (ZTotpDisableBody); an empty box asks for the password.
+  const form = useSchemaForm(ZTotpDisableBody, { password: '' }, (v) => v);
   const error = disable.error;
-  const wrong = error instanceof ApiError && error.fieldMessage('password') !== undefined;
+  const problem = form.error('password');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!password) return setRequired(true);
-    disable.mutate();
+    if (form.submit()) disable.mutate(form.values);
   };
   return (
     <Section title={t('security.disableTitle')}>
@@ -31,13 +35,15 @@ export function TotpDisable({ onDone }: { onDone: () => Promise<void> }) {
             label={t('security.password')}
             required
             autoComplete="current-password"
-            value={password}
+            value={form.values.password}
             onChange={(e) => {
-              setPassword(e.currentTarget.value);
-              setRequired(false);
+              form.set('password', e.currentTarget.value);
+              setWrong(false);
             }}
             error={
-              required ? t('security.passwordRequired') : wrong ? t('security.passwordWrong') : undefined
+              problem && !form.values.password
+                ? t('security.passwordRequired')
+                : (problem ?? (wrong ? t('security.passwordWrong') : undefined))
             }
           />
           {error && !wrong ? (

@@ -1,4 +1,5 @@
 // Turning TOTP on: the server makes a key, the user adds it to an app and proves it with a code.
+import { ZTotpVerifyBody } from '@kontor/contracts';
 import { Alert, Anchor, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
 import { errorMessage } from '../../components/States';
 import { ApiError, api } from '../../lib/api';
+import { useSchemaForm } from '../../lib/form';
 
 type TEnrolment = { secret: string; otpauthUri: string };
 
@@ -13,6 +15,9 @@ type TEnrolment = { secret: string; otpauthUri: string };
 export function groupSecret(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 }
+
+// Apps show "123 456"; the spaces are not part of the code.
+const toBody = (v: { code: string }) => ({ code: v.code.replace(/\s/g, '') });
 
 export function TotpEnrol({ onVerified }: { onVerified: (codes: string[]) => Promise<void> }) {
   const { t } = useTranslation();
@@ -66,23 +71,27 @@ function VerifyForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [malformed, setMalformed] = useState(false);
+  // A code the server refused stays refused until the user types again.
+  const [wrong, setWrong] = useState(false);
   const verify = useMutation({
-    mutationFn: (value: string) =>
-      api<{ recoveryCodes: string[] }>('/me/totp/verify', { method: 'POST', body: { code: value } }),
+    mutationFn: (body: { code: string }) =>
+      api<{ recoveryCodes: string[] }>('/me/totp/verify', { method: 'POST', body }),
     onSuccess: (r) => onVerified(r.recoveryCodes),
+    onError: (e) => setWrong(e instanceof ApiError && e.fieldMessage('code') !== undefined),
   });
+  // Checked as the user types against the server's own schema (ZTotpVerifyBody); the server's
+  // refusal is said in our own words, which tell what to do about it.
+  const form = useSchemaForm(ZTotpVerifyBody, { code: '' }, toBody);
   const error = verify.error;
-  const wrong = error instanceof ApiError && error.fieldMessage('code') !== undefined;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    // Apps show "123 456"; the spaces are not part of the code.
-    const value = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(value)) return setMalformed(true);
-    verify.mutate(value);
+    if (form.submit()) verify.mutate(toBody(form.values));
   };
-  const fieldError = malformed ? t('security.codeDigits') : wrong ? t('security.codeWrong') : undefined;
+  const fieldError = form.error('code')
+    ? t('security.codeDigits')
+    : wrong
+      ? t('security.codeWrong')
+      : undefined;
   return (
     <form onSubmit={submit} noValidate aria-label={t('security.enrolTitle')}>
       <Stack>
@@ -95,10 +104,10 @@ function VerifyForm({
           autoComplete="one-time-code"
           maxLength={7}
           maw={220}
-          value={code}
+          value={form.values.code}
           onChange={(e) => {
-            setCode(e.currentTarget.value);
-            setMalformed(false);
+            form.set('code', e.currentTarget.value);
+            setWrong(false);
           }}
           error={fieldError}
         />
