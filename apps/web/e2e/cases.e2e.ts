@@ -27,10 +27,32 @@ describeJourneys('cases', (kontor) => {
       locale: 'en',
       roleIds: [advisor?.id],
     });
-    const kase = await newCase(page, 'Mustermann', {
-      amount: { minor: 30_000_000, currency: 'EUR' },
-      purpose: 'purchase',
+    // Opened through the UI, from the client's 360 page, in the user's notation for the amount.
+    const client = await apiCall<{ id: string }>(page, 'POST', '/clients', {
+      kind: 'person',
+      firstName: 'Max',
+      lastName: 'Mustermann',
     });
+    await page.goto(`${kontor.baseUrl}/clients/${client.id}`);
+    await page.getByRole('link', { name: 'New case', exact: true }).click();
+    const form = page.getByRole('form', { name: 'New case' });
+    const picked = form.getByLabel(/^Client\b/);
+    await picked.waitFor();
+    expect(await picked.inputValue()).toBe('Max Mustermann');
+    await form.getByLabel(/^Amount\b/).fill('300,000.0x');
+    await form.getByText('Enter an amount like').waitFor();
+    await form.getByLabel(/^Amount\b/).fill('300,000.00');
+    await form.getByLabel(/^Purpose\b/).fill('purchase');
+    await shot(page, journey, 'new-case');
+    await form.getByRole('button', { name: 'Open the case', exact: true }).click();
+    await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
+    // The case page, once it shows the amount as saved (the form's page may still be on screen).
+    await page.getByText('€300,000.00').first().waitFor();
+    const kase: TCreated = {
+      id: new URL(page.url()).pathname.split('/').pop() as string,
+      number: (await page.getByRole('heading', { level: 1 }).innerText()).trim(),
+    };
+    expect(kase.number).not.toBe('New case');
 
     await page.goto(`${kontor.baseUrl}/cases`);
     const card = inColumn(page, 'First contact', kase.number);

@@ -76,6 +76,14 @@ const casesRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/CasesPage'), 'CasesPage'),
 });
 
+const newCaseRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/cases/new',
+  validateSearch: (search: Record<string, unknown>): { clientId?: string } =>
+    typeof search.clientId === 'string' ? { clientId: search.clientId } : {},
+  component: lazyRouteComponent(() => import('./features/cases/NewCasePage'), 'NewCasePage'),
+});
+
 const caseRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/cases/$caseId',
@@ -121,6 +129,7 @@ const routeTree = rootRoute.addChildren([
     newClientRoute,
     clientRoute,
     casesRoute,
+    newCaseRoute,
     caseRoute,
     calendarRoute,
     commissionsRoute,

@@ -57,6 +57,7 @@ export const de: TMessages = {
     types: { private: 'Privat', business: 'Gewerblich', partner_referred: 'Über Partner' },
     name: 'Name',
     owner: 'Betreuer',
+    unit: 'Einheit',
     createdAt: 'Kunde seit',
     more: 'Mehr anzeigen',
     none: 'Keine Kunden gefunden.',

@@ -57,6 +57,7 @@ export const en = {
     types: { private: 'Private', business: 'Business', partner_referred: 'Via partner' },
     name: 'Name',
     owner: 'Owner',
+    unit: 'Unit',
     createdAt: 'Client since',
     more: 'Show more',
     none: 'No clients match.',

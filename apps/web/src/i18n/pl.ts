@@ -57,6 +57,7 @@ export const pl: TMessages = {
     types: { private: 'Prywatny', business: 'Firmowy', partner_referred: 'Od partnera' },
     name: 'Nazwa',
     owner: 'Opiekun',
+    unit: 'Jednostka',
     createdAt: 'Klient od',
     more: 'Pokaż więcej',
     none: 'Brak pasujących klientów.',

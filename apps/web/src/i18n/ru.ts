@@ -57,6 +57,7 @@ export const ru: TMessages = {
     types: { private: 'Частный', business: 'Бизнес', partner_referred: 'От партнёра' },
     name: 'Имя',
     owner: 'Ответственный',
+    unit: 'Подразделение',
     createdAt: 'Клиент с',
     more: 'Показать ещё',
     none: 'Подходящих клиентов нет.',

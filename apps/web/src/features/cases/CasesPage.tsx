@@ -2,13 +2,16 @@
 import { Group, NativeSelect, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '../../components/links';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { can, useMe } from '../../lib/session';
 import { Board } from './Board';
 import { CaseList } from './CaseList';
 import { usePipelines } from './queries';
 
 export function CasesPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const pipelines = usePipelines();
   const [picked, setPicked] = useState<string | null>(null);
   const [view, setView] = useState<'board' | 'list'>('board');
@@ -18,7 +21,14 @@ export function CasesPage() {
   return (
     <Stack gap="md" miw={0}>
       <Group justify="space-between" align="flex-end" gap="sm">
-        <Title order={1}>{t('cases.title')}</Title>
+        <Group gap="sm" align="center">
+          <Title order={1}>{t('cases.title')}</Title>
+          {can(me, 'cases:create') ? (
+            <ButtonLink to="/cases/new" search={{}} variant="light">
+              {t('cases.newCase')}
+            </ButtonLink>
+          ) : null}
+        </Group>
         {pipeline ? (
           <Group gap="sm" align="flex-end">
             <NativeSelect

@@ -1,12 +1,13 @@
-// The client's cases on the 360 page: number (a link), stage and amount.
+// The client's cases on the 360 page: number (a link), stage and amount; opening a new one.
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { CardList, Section } from '../../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { api, queryString } from '../../lib/api';
 import { formatMoney } from '../../lib/format';
+import { can, useMe } from '../../lib/session';
 import type { TClientCase, TPage } from './types';
 
 /** The client's cases; the quick facts and the cases section share one request. */
@@ -19,6 +20,7 @@ export function useClientCases(clientId: string) {
 
 export function ClientCases({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
+  const me = useMe();
   const q = useClientCases(clientId);
   const title = t('client.casesTitle');
   return (
@@ -39,7 +41,7 @@ export function ClientCases({ clientId }: { clientId: string }) {
                     {c.number}
                   </AnchorLink>
                   <Text size="xs" c="dimmed">
-                    {c.productKind}
+                    {t(`cases.productKinds.${c.productKind}`)}
                   </Text>
                 </Stack>
                 <Group gap="xs" wrap="wrap">
@@ -55,6 +57,11 @@ export function ClientCases({ clientId }: { clientId: string }) {
           ))}
         </CardList>
       )}
+      {can(me, 'cases:create') ? (
+        <ButtonLink to="/cases/new" search={{ clientId }} variant="light" mt="md">
+          {t('cases.newCase')}
+        </ButtonLink>
+      ) : null}
     </Section>
   );
 }

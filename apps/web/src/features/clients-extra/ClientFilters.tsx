@@ -1,9 +1,12 @@
-// The client list's filter bar: search, status, type, source, owner (for who may see users),
+// The client list's filter bar: search, status, type, source, owner (for who may see users), unit,
 // tag, the tenant's custom fields and sort. The whole filter is one value, so that it can be saved
 // and applied at once.
 import { Button, Card, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { can, useMe } from '../../lib/session';
 import { useUsers } from '../../lib/users';
+import { unitsQuery } from '../admin/admin-api';
 import { type TCustomField, useClientFields } from './fields';
 import { EMPTY_FILTER, SOURCES, STATUSES, type TClientFilter, TYPES } from './types';
 
@@ -53,7 +56,10 @@ type TProps = { value: TClientFilter; onChange: (f: TClientFilter) => void };
 
 export function ClientFilters({ value, onChange }: TProps) {
   const { t } = useTranslation();
+  const me = useMe();
   const { users, allowed } = useUsers();
+  // A unit's clients are those whose owner belongs to it (the server's unitId filter).
+  const units = useQuery({ ...unitsQuery, enabled: can(me, 'org:view') });
   const fields = useClientFields();
   const custom = (fields.data ?? []).filter((d) => FILTERABLE.has(d.type));
   const any = { value: '', label: t('clients.any') };
@@ -94,6 +100,15 @@ export function ClientFilters({ value, onChange }: TProps) {
             value={value.ownerId}
             onChange={set('ownerId')}
             data={[any, ...users.map((u) => ({ value: u.id, label: u.displayName }))]}
+            maw="100%"
+          />
+        ) : null}
+        {can(me, 'org:view') ? (
+          <NativeSelect
+            label={t('clients.unit')}
+            value={value.unitId}
+            onChange={set('unitId')}
+            data={[any, ...(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))]}
             maw="100%"
           />
         ) : null}

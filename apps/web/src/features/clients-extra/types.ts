@@ -93,6 +93,7 @@ export type TClientFilter = {
   clientType: string;
   source: string;
   ownerId: string;
+  unitId: string;
   tag: string;
   sort: string;
   custom: Record<string, string>;
@@ -103,6 +104,7 @@ export const EMPTY_FILTER: TClientFilter = {
   clientType: '',
   source: '',
   ownerId: '',
+  unitId: '',
   tag: '',
   sort: '-createdAt',
   custom: {},
@@ -116,6 +118,7 @@ export function filterQuery(f: TClientFilter) {
     clientType: f.clientType,
     source: f.source,
     ownerId: f.ownerId,
+    unitId: f.unitId,
     tag: f.tag.trim(),
     sort: f.sort,
     // The server reads `custom.<key>=value` (equality; a multi-choice field contains the value).
