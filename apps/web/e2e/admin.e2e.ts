@@ -26,6 +26,13 @@ describeJourneys('admin', (kontor) => {
     await page.getByRole('heading', { name: 'Administration', exact: true }).waitFor();
     await createUnit(page);
     await shot(page, journey, 'unit-created');
+    // A record without a page of its own shows its change history in a dialog.
+    await page.getByRole('button', { name: `History of ${UNIT}`, exact: true }).click();
+    const history = page.getByRole('dialog', { name: `Change history of ${UNIT}` });
+    await history.getByText('Created').first().waitFor();
+    await shot(page, journey, 'unit-history');
+    await page.keyboard.press('Escape');
+    await history.waitFor({ state: 'hidden' });
 
     await page.getByRole('tab', { name: 'Users', exact: true }).click();
     await createUser(page, advisor?.name ?? '');

@@ -4,10 +4,12 @@ import {
   createTheme,
   type MantineColorsTuple,
   MantineProvider,
+  mergeThemeOverrides,
 } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { I18nextProvider } from 'react-i18next';
+import { useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from './i18n';
 import { ApiError } from './lib/api';
 import { createAppRouter } from './router';
@@ -84,9 +86,30 @@ const queryClient = new QueryClient({
 
 const router = createAppRouter(queryClient);
 
+// Every dialog's close button is named in the user's language (axe: a button needs a name).
+function useLocalisedTheme() {
+  const { t } = useTranslation(undefined, { i18n });
+  const close = t('app.close');
+  return useMemo(
+    () =>
+      mergeThemeOverrides(
+        theme,
+        createTheme({
+          components: {
+            // Plain objects, not Modal.extend: the shell would load the dialogs' code with them.
+            Modal: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+            Drawer: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+          },
+        }),
+      ),
+    [close],
+  );
+}
+
 export function App() {
+  const localised = useLocalisedTheme();
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={contrast}>
+    <MantineProvider theme={localised} cssVariablesResolver={contrast}>
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

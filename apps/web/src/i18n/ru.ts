@@ -1,7 +1,7 @@
 import type { TMessages } from './en';
 
 export const ru: TMessages = {
-  app: { name: 'Kontor', loading: 'Загрузка…', retry: 'Повторить', empty: 'Здесь пока пусто.' },
+  app: { name: 'Kontor', loading: 'Загрузка…', retry: 'Повторить', empty: 'Здесь пока пусто.', close: 'Закрыть' },
   languages: { de: 'Deutsch', en: 'English', pl: 'Polski', ru: 'Русский' },
   signIn: {
     title: 'Вход в Kontor',

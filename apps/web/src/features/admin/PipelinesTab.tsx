@@ -9,6 +9,7 @@ import { QueryListSection, Section } from '../../components/Section';
 import { errorMessage } from '../../components/States';
 import { api } from '../../lib/api';
 import { can, useMe } from '../../lib/session';
+import { AuditButton } from '../trash/AuditButton';
 import { adminKeys, pipelinesQuery, type TPipeline } from './admin-api';
 import { PipelineForm } from './PipelineForm';
 
@@ -62,30 +63,33 @@ function PipelineCard({ pipeline, manage }: { pipeline: TPipeline; manage: boole
           <Badge variant="outline">{t(`admin.pipelines.controlModes.${pipeline.controlMode}`)}</Badge>
           {pipeline.isDefault ? <Badge>{t('admin.pipelines.defaultBadge')}</Badge> : null}
         </Group>
-        {manage ? (
-          <Group gap="xs">
-            {editing ? null : (
+        <Group gap="xs">
+          <AuditButton entity="pipeline" id={pipeline.id} name={pipeline.name} />
+          {manage ? (
+            <Group gap="xs">
+              {editing ? null : (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setEditing(true)}
+                  aria-label={t('admin.pipelines.editOf', name)}
+                >
+                  {t('admin.edit')}
+                </Button>
+              )}
               <Button
                 size="compact-sm"
-                variant="light"
-                onClick={() => setEditing(true)}
-                aria-label={t('admin.pipelines.editOf', name)}
+                variant="subtle"
+                color="red"
+                loading={remove.isPending}
+                onClick={confirmDelete}
+                aria-label={t('admin.pipelines.deleteOf', name)}
               >
-                {t('admin.edit')}
+                {t('admin.delete')}
               </Button>
-            )}
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              color="red"
-              loading={remove.isPending}
-              onClick={confirmDelete}
-              aria-label={t('admin.pipelines.deleteOf', name)}
-            >
-              {t('admin.delete')}
-            </Button>
-          </Group>
-        ) : null}
+            </Group>
+          ) : null}
+        </Group>
       </Group>
       <Text size="sm" c="dimmed" mt={4}>
         {t(`admin.pipelines.controlModeHelp.${pipeline.controlMode}`)}

@@ -8,6 +8,7 @@ import { CardList, Section } from '../../components/Section';
 import { EmptyState, ErrorState, errorMessage, LoadingState } from '../../components/States';
 import { api } from '../../lib/api';
 import { can, useMe } from '../../lib/session';
+import { AuditButton } from '../trash/AuditButton';
 import { adminKeys, flattenTree, type TUnit, unitsQuery } from './admin-api';
 import { UnitForm } from './UnitForm';
 
@@ -75,6 +76,7 @@ function UnitRow({ unit, depth, units }: { unit: TUnit; depth: number; units: TU
               {t('admin.edit')}
             </Button>
           ) : null}
+          <AuditButton entity="unit" id={unit.id} name={unit.name} />
           {can(me, 'org:delete') ? (
             <Button
               size="compact-sm"

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { CardList, Section } from '../../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { can, useMe } from '../../lib/session';
+import { AuditButton } from '../trash/AuditButton';
 import { rolesQuery, type TUnit, type TUser, unitsQuery, usersQuery } from './admin-api';
 import { CreateUserForm } from './CreateUserForm';
 import { MoveUserForm, UserEditForm } from './UserEditForm';
@@ -78,17 +79,21 @@ function UserList({ users, units, onEdit }: TListProps) {
   const phone = useMediaQuery('(max-width: 48em)');
   if (users.length === 0) return <EmptyState>{t('admin.users.empty')}</EmptyState>;
   const unitName = (id: string | null) => units.find((u) => u.id === id)?.name ?? '—';
-  const edit = (u: TUser) =>
-    onEdit ? (
-      <Button
-        size="compact-sm"
-        variant="light"
-        onClick={() => onEdit(u)}
-        aria-label={t('admin.users.editOf', { name: u.displayName })}
-      >
-        {t('admin.edit')}
-      </Button>
-    ) : null;
+  const edit = (u: TUser) => (
+    <Group gap={4} wrap="nowrap">
+      {onEdit ? (
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => onEdit(u)}
+          aria-label={t('admin.users.editOf', { name: u.displayName })}
+        >
+          {t('admin.edit')}
+        </Button>
+      ) : null}
+      <AuditButton entity="user" id={u.id} name={u.displayName} />
+    </Group>
+  );
   const status = (u: TUser) => (
     <Badge color={u.status === 'active' ? 'teal' : 'gray'} variant="light">
       {t(`admin.users.statuses.${u.status}`)}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryListSection } from '../../components/Section';
 import { can, useMe } from '../../lib/session';
+import { AuditButton } from '../trash/AuditButton';
 import { rateGroupsQuery, recipientsQuery, type TRecipient } from './commissions-api';
 import { RecipientForm } from './RecipientForm';
 
@@ -80,11 +81,14 @@ function RecipientRow({
             .join(' · ')}
         </Text>
       </Stack>
-      {onEdit ? (
-        <Button size="compact-sm" variant="subtle" onClick={onEdit}>
-          {t('commissions.edit')}
-        </Button>
-      ) : null}
+      <Group gap={4}>
+        {onEdit ? (
+          <Button size="compact-sm" variant="subtle" onClick={onEdit}>
+            {t('commissions.edit')}
+          </Button>
+        ) : null}
+        <AuditButton entity="commission_recipient" id={r.id} name={r.name} />
+      </Group>
     </Group>
   );
 }

@@ -33,6 +33,9 @@ const en = {
   },
   audit: {
     title: 'Change history',
+    history: 'History',
+    historyOf: 'History of {{name}}',
+    titleOf: 'Change history of {{name}}',
     list: 'Changes',
     empty: 'No changes recorded.',
     by: '{{when}} · {{name}}',
@@ -97,6 +100,9 @@ export const trashMessages: Record<TLocale, TFeatureMessages> = {
     },
     audit: {
       title: 'Änderungsverlauf',
+      history: 'Verlauf',
+      historyOf: 'Verlauf von {{name}}',
+      titleOf: 'Änderungsverlauf von {{name}}',
       list: 'Änderungen',
       empty: 'Keine Änderungen aufgezeichnet.',
       by: '{{when}} · {{name}}',
@@ -154,6 +160,9 @@ export const trashMessages: Record<TLocale, TFeatureMessages> = {
     },
     audit: {
       title: 'Historia zmian',
+      history: 'Historia',
+      historyOf: 'Historia: {{name}}',
+      titleOf: 'Historia zmian: {{name}}',
       list: 'Zmiany',
       empty: 'Brak zapisanych zmian.',
       by: '{{when}} · {{name}}',
@@ -211,6 +220,9 @@ export const trashMessages: Record<TLocale, TFeatureMessages> = {
     },
     audit: {
       title: 'История изменений',
+      history: 'История',
+      historyOf: 'История: {{name}}',
+      titleOf: 'История изменений: {{name}}',
       list: 'Изменения',
       empty: 'Изменений не записано.',
       by: '{{when}} · {{name}}',
