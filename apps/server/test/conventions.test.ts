@@ -106,6 +106,16 @@ describe('HTTP conventions', () => {
     );
     expect(bad.body.title).toBe('Die Eingabe ist ungültig.');
     expect(bad.body.errors).toEqual([{ field: 'name', code: 'too_small', message: 'Pflichtfeld' }]);
+    // A use-case's own field message too, not only the schema's.
+    const orphan = await admin.request(
+      'POST',
+      '/units',
+      { kind: 'region', name: 'Nord', parentId: '00000000-0000-4000-8000-000000000000' },
+      { 'accept-language': 'pl' },
+    );
+    expect(orphan.body.errors).toEqual([
+      expect.objectContaining({ field: 'parentId', message: 'Nieznana jednostka nadrzędna' }),
+    ]);
   });
 
   it('writes one JSON log line per request carrying its request id', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldProblems, issueMessage } from './validation';
+import { ownWords } from './validation-words';
 
 const ZBody = z.strictObject({
   name: z.string().trim().min(2).max(10),
@@ -50,10 +51,16 @@ describe('validation words', () => {
     expect(fieldProblems(custom, { from: 'b', to: 'a' }, 'en').to).toBe('ends before it starts');
   });
 
-  it('keeps a custom message as the schema wrote it', () => {
-    expect(issueMessage({ path: [], code: 'custom', message: 'name the owner' }, 'ru')).toBe(
-      'name the owner',
+  it('keeps a custom message without a translation as the schema wrote it, and translates the others', () => {
+    expect(issueMessage({ path: [], code: 'custom', message: 'a rule of its own' }, 'ru')).toBe(
+      'a rule of its own',
     );
+  });
+
+  it('translates a use-case’s own message, and leaves an unknown one as written', () => {
+    expect(ownWords('name the owner', 'ru')).toBe('Укажите ответственного');
+    expect(ownWords('name the owner', 'en')).toBe('name the owner');
+    expect(ownWords('a rule of its own', 'de')).toBe('a rule of its own');
   });
 
   it('is empty for a value that passes', () => {

@@ -1,4 +1,4 @@
-import type { TErrorCode, TFieldError, TLocale, TProblem } from '@kontor/contracts';
+import { ownWords, type TErrorCode, type TFieldError, type TLocale, type TProblem } from '@kontor/contracts';
 import { CommissionError } from '@kontor/domain';
 import { messages } from './i18n';
 
@@ -59,7 +59,10 @@ export function toProblem(error: AppError, locale: TLocale, requestId?: string):
     status: error.status,
     code: error.code,
     ...(error.detail ? { detail: error.detail } : {}),
-    ...(error.fields?.length ? { errors: error.fields } : {}),
+    // A use-case's own field messages in the reader's language too (zod's are worded already).
+    ...(error.fields?.length
+      ? { errors: error.fields.map((f) => ({ ...f, message: ownWords(f.message, locale) })) }
+      : {}),
     ...(requestId ? { requestId } : {}),
     ...(error.extensions ?? {}),
   };
