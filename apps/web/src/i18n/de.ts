@@ -1,7 +1,13 @@
 import type { TMessages } from './en';
 
 export const de: TMessages = {
-  app: { name: 'Kontor', loading: 'Wird geladen …', retry: 'Noch einmal', empty: 'Hier ist noch nichts.', close: 'Schließen' },
+  app: {
+    name: 'Kontor',
+    loading: 'Wird geladen …',
+    retry: 'Noch einmal',
+    empty: 'Hier ist noch nichts.',
+    close: 'Schließen',
+  },
   languages: { de: 'Deutsch', en: 'English', pl: 'Polski', ru: 'Русский' },
   signIn: {
     title: 'Bei Kontor anmelden',

@@ -1,7 +1,13 @@
 // English, the reference: every other language has exactly these keys (the type says so, and
 // `npm run check` fails on a missing or extra one).
 export const en = {
-  app: { name: 'Kontor', loading: 'Loading…', retry: 'Try again', empty: 'Nothing here yet.', close: 'Close' },
+  app: {
+    name: 'Kontor',
+    loading: 'Loading…',
+    retry: 'Try again',
+    empty: 'Nothing here yet.',
+    close: 'Close',
+  },
   languages: { de: 'Deutsch', en: 'English', pl: 'Polski', ru: 'Русский' },
   signIn: {
     title: 'Sign in to Kontor',

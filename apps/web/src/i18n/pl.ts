@@ -1,7 +1,13 @@
 import type { TMessages } from './en';
 
 export const pl: TMessages = {
-  app: { name: 'Kontor', loading: 'Ładowanie…', retry: 'Spróbuj ponownie', empty: 'Na razie nic tu nie ma.', close: 'Zamknij' },
+  app: {
+    name: 'Kontor',
+    loading: 'Ładowanie…',
+    retry: 'Spróbuj ponownie',
+    empty: 'Na razie nic tu nie ma.',
+    close: 'Zamknij',
+  },
   languages: { de: 'Deutsch', en: 'English', pl: 'Polski', ru: 'Русский' },
   signIn: {
     title: 'Zaloguj się do Kontor',

@@ -1,7 +1,13 @@
 import type { TMessages } from './en';
 
 export const ru: TMessages = {
-  app: { name: 'Kontor', loading: 'Загрузка…', retry: 'Повторить', empty: 'Здесь пока пусто.', close: 'Закрыть' },
+  app: {
+    name: 'Kontor',
+    loading: 'Загрузка…',
+    retry: 'Повторить',
+    empty: 'Здесь пока пусто.',
+    close: 'Закрыть',
+  },
   languages: { de: 'Deutsch', en: 'English', pl: 'Polski', ru: 'Русский' },
   signIn: {
     title: 'Вход в Kontor',
