@@ -140,6 +140,8 @@ async function exportFile(page: Page, item: string): Promise<Buffer> {
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: item }).click(),
   ]);
+  // The menu closes with a short fade; the page is photographed (and checked) once it is gone.
+  await page.getByRole('menu').waitFor({ state: 'hidden' });
   return readFile(await download.path());
 }
 

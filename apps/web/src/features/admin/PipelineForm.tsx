@@ -97,7 +97,7 @@ export function PipelineForm({ pipeline, onDone }: TProps) {
               label={t('admin.pipelines.productKind')}
               value={v.productKind}
               onChange={(e) => form.set('productKind', e.currentTarget.value as TProductKind)}
-              data={PRODUCT_KINDS.map((k) => ({ value: k, label: t(`admin.pipelines.productKinds.${k}`) }))}
+              data={PRODUCT_KINDS.map((k) => ({ value: k, label: t(`cases.productKinds.${k}`) }))}
               error={form.error('productKind')}
             />
           )}

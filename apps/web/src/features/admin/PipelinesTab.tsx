@@ -59,7 +59,7 @@ function PipelineCard({ pipeline, manage }: { pipeline: TPipeline; manage: boole
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="xs" wrap="wrap">
           <Text fw={600}>{pipeline.name}</Text>
-          <Badge variant="light">{t(`admin.pipelines.productKinds.${pipeline.productKind}`)}</Badge>
+          <Badge variant="light">{t(`cases.productKinds.${pipeline.productKind}`)}</Badge>
           <Badge variant="outline">{t(`admin.pipelines.controlModes.${pipeline.controlMode}`)}</Badge>
           {pipeline.isDefault ? <Badge>{t('admin.pipelines.defaultBadge')}</Badge> : null}
         </Group>

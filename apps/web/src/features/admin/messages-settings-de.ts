@@ -10,15 +10,6 @@ export const settingsDe: TSettingsMessages = {
     key: 'Schlüssel',
     keyHint: 'Aus dem Namen gebildet; Kleinbuchstaben, Ziffern und _. Später nicht mehr änderbar.',
     productKind: 'Produktart',
-    productKinds: {
-      mortgage: 'Baufinanzierung',
-      follow_up_financing: 'Anschlussfinanzierung',
-      consumer_loan: 'Ratenkredit',
-      insurance: 'Versicherung',
-      investment: 'Geldanlage',
-      leasing: 'Leasing',
-      other: 'Sonstiges',
-    },
     controlMode: 'Steuerungsmodus',
     controlModes: { strict: 'Streng', manual: 'Manuell', none: 'Keiner' },
     controlModeHelp: {

@@ -10,15 +10,6 @@ export const settingsPl: TSettingsMessages = {
     key: 'Klucz',
     keyHint: 'Tworzony z nazwy; małe litery, cyfry i _. Nie można go później zmienić.',
     productKind: 'Rodzaj produktu',
-    productKinds: {
-      mortgage: 'Kredyt hipoteczny',
-      follow_up_financing: 'Refinansowanie',
-      consumer_loan: 'Kredyt konsumpcyjny',
-      insurance: 'Ubezpieczenie',
-      investment: 'Inwestycja',
-      leasing: 'Leasing',
-      other: 'Inne',
-    },
     controlMode: 'Tryb kontroli',
     controlModes: { strict: 'Ścisły', manual: 'Ręczny', none: 'Brak' },
     controlModeHelp: {

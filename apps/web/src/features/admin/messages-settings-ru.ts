@@ -10,15 +10,6 @@ export const settingsRu: TSettingsMessages = {
     key: 'Ключ',
     keyHint: 'Формируется из названия; строчные латинские буквы, цифры и _. Позже не меняется.',
     productKind: 'Вид продукта',
-    productKinds: {
-      mortgage: 'Ипотека',
-      follow_up_financing: 'Рефинансирование',
-      consumer_loan: 'Потребительский кредит',
-      insurance: 'Страхование',
-      investment: 'Инвестиции',
-      leasing: 'Лизинг',
-      other: 'Прочее',
-    },
     controlMode: 'Режим контроля',
     controlModes: { strict: 'Строгий', manual: 'Ручной', none: 'Без контроля' },
     controlModeHelp: {

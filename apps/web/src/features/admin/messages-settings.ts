@@ -13,15 +13,6 @@ export const settingsEn = {
     key: 'Key',
     keyHint: 'Made from the name; lower-case letters, digits and _. It cannot change later.',
     productKind: 'Product kind',
-    productKinds: {
-      mortgage: 'Mortgage',
-      follow_up_financing: 'Follow-up financing',
-      consumer_loan: 'Consumer loan',
-      insurance: 'Insurance',
-      investment: 'Investment',
-      leasing: 'Leasing',
-      other: 'Other',
-    },
     controlMode: 'Control mode',
     controlModes: { strict: 'Strict', manual: 'Manual', none: 'None' },
     controlModeHelp: {

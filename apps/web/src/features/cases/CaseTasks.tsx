@@ -14,6 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
 import { QueryListSection } from '../../components/Section';
@@ -41,7 +42,10 @@ function TaskItem({ task, caseId }: { task: TTask; caseId: string }) {
     mutationFn: () => api(`/tasks/${task.id}`, { method: 'DELETE' }),
     onSettled: settled,
   });
-  const isDone = done.isPending ? done.variables : task.status === 'done';
+  // The box follows the click at once (the mutation's own state arrives a moment later), and
+  // keeps it until the list is read again after the save.
+  const [ticked, setTicked] = useState<boolean | null>(null);
+  const isDone = ticked ?? task.status === 'done';
   return (
     <li>
       <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
@@ -50,7 +54,11 @@ function TaskItem({ task, caseId }: { task: TTask; caseId: string }) {
           aria-label={t('cases.markDone', { title: task.title })}
           checked={isDone}
           disabled={!can(me, 'tasks:edit') || task.status === 'cancelled'}
-          onChange={(e) => done.mutate(e.currentTarget.checked)}
+          onChange={(e) => {
+            const next = e.currentTarget.checked;
+            setTicked(next);
+            done.mutate(next, { onSettled: () => setTicked(null) });
+          }}
           styles={{ label: { overflowWrap: 'anywhere' } }}
         />
         {can(me, 'tasks:delete') ? (
