@@ -7,6 +7,7 @@ export * from './commissions';
 export * from './custom-fields';
 export * from './errors';
 export * from './org';
+export * from './own-words';
 export * from './permissions';
 export * from './pipelines';
 export * from './validation';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ownWords } from './own-words';
 import { fieldProblems, issueMessage } from './validation';
-import { ownWords } from './validation-words';
 
 const ZBody = z.strictObject({
   name: z.string().trim().min(2).max(10),

@@ -2,8 +2,9 @@
 // the user types), so both say the same thing in the reader's language: zod's own wording in
 // de/en/pl/ru, and a schema's custom messages as written.
 import { z } from 'zod';
+import { OWN_WORDS } from './own-words';
 import type { TLocale } from './permissions';
-import { kontorWords, OWN_WORDS, type TIssueDetail } from './validation-words';
+import { kontorWords, type TIssueDetail } from './validation-words';
 
 /** What both sides know of a zod issue. */
 export type TIssueLike = TIssueDetail & { path: readonly PropertyKey[] };
