@@ -21,6 +21,14 @@ export type TActivity = {
   createdAt: string;
 };
 
+/**
+ * What the desk and the calendar show as an appointment: what is planned or met in person, and
+ * anything still open; calls and notes already made are history, on the timeline.
+ */
+export function isAppointment(a: Pick<TActivity, 'kind' | 'done'>): boolean {
+  return a.kind === 'planned' || a.kind === 'meeting' || !a.done;
+}
+
 export const activityKeys = {
   ofCase: (caseId: string) => ['activities', 'case', caseId],
   one: (id: string) => ['activities', 'one', id],

@@ -78,7 +78,7 @@ function MarkDone({ entry, subject }: { entry: TEntry; subject: string }) {
 function EntryItem({ entry }: { entry: TEntry }) {
   const { t } = useTranslation();
   const me = useMe();
-  const subject = entry.subject || t(`calendar.kinds.${entry.kind}`);
+  const subject = entry.subject || t(`activities.kinds.${entry.kind}`);
   return (
     <Stack gap={2} component="li">
       <Group gap={6} wrap="wrap" align="baseline">

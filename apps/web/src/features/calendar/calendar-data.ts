@@ -1,10 +1,11 @@
 // The calendar's week (Monday to Sunday in this browser's time zone, as the firm plans) and what
 // falls on its days: the owner's appointments and the open tasks due then, every page of each.
+import type { TActivityKind } from '@kontor/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { currentLocale } from '../../i18n';
 import { api, queryString } from '../../lib/api';
+import { isAppointment } from '../activities/activities-api';
 
-export type TActivityKind = 'call' | 'meeting' | 'email' | 'note' | 'planned';
 export type TEntry = {
   id: string;
   kind: TActivityKind;
@@ -102,11 +103,7 @@ function groupByDay(start: Date, entries: TEntry[], tasks: TCalendarTask[]): TDa
     tasks: [] as TCalendarTask[],
   }));
   const byKey = new Map(days.map((d) => [d.key, d]));
-  // Appointments are what is planned or met in person; calls and notes already made are history.
-  for (const e of entries) {
-    if (e.kind === 'planned' || e.kind === 'meeting' || !e.done)
-      byKey.get(dayKey(whenOf(e)))?.entries.push(e);
-  }
+  for (const e of entries) if (isAppointment(e)) byKey.get(dayKey(whenOf(e)))?.entries.push(e);
   for (const task of tasks) if (task.dueAt) byKey.get(dayKey(task.dueAt))?.tasks.push(task);
   for (const d of days) {
     d.entries.sort((a, b) => whenOf(a).localeCompare(whenOf(b)));

@@ -21,7 +21,6 @@ const en = {
   markDone: 'Mark done',
   markDoneOf: 'Mark done: {{subject}}',
   caseLink: 'Case {{number}}',
-  kinds: { call: 'Call', meeting: 'Meeting', email: 'E-mail', note: 'Note', planned: 'Appointment' },
   noPermission: 'You may not see the calendar.',
   form: {
     open: 'New appointment',
@@ -58,7 +57,6 @@ const de: TCalendar = {
   markDone: 'Als erledigt markieren',
   markDoneOf: 'Als erledigt markieren: {{subject}}',
   caseLink: 'Vorgang {{number}}',
-  kinds: { call: 'Anruf', meeting: 'Besprechung', email: 'E-Mail', note: 'Notiz', planned: 'Termin' },
   noPermission: 'Sie dürfen den Kalender nicht sehen.',
   form: {
     open: 'Neuer Termin',
@@ -94,7 +92,6 @@ const pl: TCalendar = {
   markDone: 'Oznacz jako zakończone',
   markDoneOf: 'Oznacz jako zakończone: {{subject}}',
   caseLink: 'Sprawa {{number}}',
-  kinds: { call: 'Rozmowa', meeting: 'Spotkanie', email: 'E-mail', note: 'Notatka', planned: 'Spotkanie' },
   noPermission: 'Nie masz dostępu do kalendarza.',
   form: {
     open: 'Nowe spotkanie',
@@ -130,7 +127,6 @@ const ru: TCalendar = {
   markDone: 'Отметить как состоявшуюся',
   markDoneOf: 'Отметить как состоявшуюся: {{subject}}',
   caseLink: 'Сделка {{number}}',
-  kinds: { call: 'Звонок', meeting: 'Встреча', email: 'Письмо', note: 'Заметка', planned: 'Встреча' },
   noPermission: 'У вас нет доступа к календарю.',
   form: {
     open: 'Новая встреча',

@@ -1,5 +1,6 @@
 // Today's appointments of the signed-in user (their activities planned or held today, in this
 // browser's day), earliest first, each with its client and what one should know before the call.
+import type { TActivityKind } from '@kontor/contracts';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +8,11 @@ import { AnchorLink } from '../../components/links';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { api, queryString } from '../../lib/api';
 import { formatDate, formatTime } from '../../lib/format';
+import { isAppointment } from '../activities/activities-api';
 
 type TAppointment = {
   id: string;
-  kind: 'call' | 'meeting' | 'email' | 'note' | 'planned';
+  kind: TActivityKind;
   clientId: string;
   caseId: string | null;
   subject: string;
@@ -59,10 +61,7 @@ export function Appointments() {
   });
   if (q.isPending) return <LoadingState />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  // Appointments are what is planned or met in person; calls and notes already made are history.
-  const items = q.data.items
-    .filter((a) => a.kind === 'planned' || a.kind === 'meeting' || !a.done)
-    .sort((a, b) => a.at.localeCompare(b.at));
+  const items = q.data.items.filter(isAppointment).sort((a, b) => a.at.localeCompare(b.at));
   if (items.length === 0) return <EmptyState>{t('desk.noAppointments')}</EmptyState>;
   return (
     <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -75,10 +74,10 @@ export function Appointments() {
             <Stack gap={0} style={{ minWidth: 0 }}>
               <Group gap={6}>
                 <Text size="sm" td={a.done ? 'line-through' : undefined}>
-                  {a.subject || t(`desk.kinds.${a.kind}`)}
+                  {a.subject || t(`activities.kinds.${a.kind}`)}
                 </Text>
                 <Badge size="xs" variant="light" color={a.done ? 'gray' : 'teal'}>
-                  {a.done ? t('desk.appointmentDone') : t(`desk.kinds.${a.kind}`)}
+                  {a.done ? t('desk.appointmentDone') : t(`activities.kinds.${a.kind}`)}
                 </Badge>
               </Group>
               <ClientLine clientId={a.clientId} />
